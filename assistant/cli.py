@@ -1,0 +1,94 @@
+"""Command line: ``python -m assistant <command>``. Output for people is Danish; --json is for tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import Settings, load_settings
+from .errors import AssistantError
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_clean(args: argparse.Namespace, settings: Settings) -> int:
+    from .corpus import list_corpus
+    from .ingest import read_document
+    from .pipeline import process_document
+
+    path = Path(args.file)
+    if not path.exists():
+        path = settings.corpus_dir / args.file
+    listing = list_corpus(path.parent) if path.parent.is_dir() else None
+    meta = next((m for m in (listing.metas if listing else ()) if m.source_file == path.name), None)
+    if meta is None:
+        from .types import DocumentMeta
+        meta = DocumentMeta(id=path.stem, source_file=path.name, title=path.stem, described=False)
+    doc = read_document(path, meta)
+    cleaned, _sections, _chunks = process_document(doc, settings)
+    sys.stdout.write(cleaned.text)
+    if args.changes:
+        for c in cleaned.changes:
+            print(f"{c.start}-{c.end}\t{c.before!r}\t{c.after!r}\t{c.reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
+    from .pipeline import ocr_statistics, process_corpus
+
+    corpus = process_corpus(settings)
+    rows = []
+    for d in corpus.documents:
+        m = d.document.meta
+        rows.append({
+            "id": m.id, "title": m.title, "kind": m.kind, "period": m.period, "date": m.date,
+            "status": m.status, "issuer": m.issuer, "source_file": m.source_file,
+            "duplicate_of": d.duplicate_of, "described": m.described,
+            "characters": len(d.document.text),
+            "pages": len(d.document.pages) or None,
+            "sections": [{"title": s.title, "kind": s.kind, "label": s.label, "path": list(s.path),
+                          "start": s.start, "end": s.end} for s in d.sections if s.kind != "definition"],
+            "chunks": len(d.chunks),
+            "chunks_indexed": sum(1 for c in d.chunks if not c.duplicate_of),
+            "ocr": ocr_statistics(d, settings),
+        })
+    out = {"documents": rows, "errors": [str(e) for e in corpus.errors], "warnings": list(corpus.warnings)}
+    if args.json:
+        _print_json(out)
+        return 0
+    for r in rows:
+        dup = f" (dublet af {r['duplicate_of']})" if r["duplicate_of"] else ""
+        print(f"{r['id']}{dup}\n  {r['title']}\n  {r['kind']}, {r['period']}, {r['status']}, "
+              f"{r['chunks']} tekststykker, ukendte ord {r['ocr']['unknown_before']:.1%} → "
+              f"{r['ocr']['unknown_after']:.1%}")
+    for e in out["errors"] + out["warnings"]:
+        print(f"Bemærk: {e}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m assistant",
+                                     description="Politikassistent – spørg integrationspolitikkerne.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("clean", help="vis den rensede tekst af én korpusfil")
+    p.add_argument("file")
+    p.add_argument("--changes", action="store_true", help="skriv rettelserne til stderr")
+    p.set_defaults(func=cmd_clean)
+    p = sub.add_parser("documents", help="list dokumenterne med metadata og statistik")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_documents)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args, load_settings()) or 0)
+    except AssistantError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,46 @@
+"""Danish sentence splitting with offsets (abbreviations such as "bl.a." and "fx." do not end a sentence)."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "bl.a", "fx", "f.eks", "mhp", "ml", "pt", "jf", "m.m", "mv", "ca", "dvs", "nr", "tidl", "adm",
+    "dir", "el", "ift", "evt", "inkl", "ekskl", "kr", "mio", "mia", "pct", "s", "ang", "vedr",
+    "mht", "iht", "osv", "etc", "bl.ai", "f.cks", "el.lign", "ff", "stk", "kap", "jan", "feb",
+    "aug", "sep", "okt", "nov", "dec", "mfl", "m.fl", "u.å", "st", "ngo",
+}
+BOUNDARY = re.compile(r"(?<=[.!?:])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØÅ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)"
+                      r"|\n(?=\s*(?:\d{1,2}|[A-H])\)\s)")
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    m = re.search(r"(\S+)\.$", text.rstrip("\"”’) "))
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("(\"“")
+    return word in ABBREVIATIONS or bool(re.fullmatch(r"\d{1,2}", word)) or len(word) == 1
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences in ``text``, shifted by ``offset``; whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        piece = text[start:m.start()]
+        if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
+            continue
+        if piece.strip():
+            spans.append(_trim(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return [(a + offset, b + offset) for a, b in spans]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

@@ -1,0 +1,246 @@
+"""Recognise a document's structure in its cleaned text: headings, numbered units and lists.
+
+The result is a flat list of Sections whose ``path`` gives the tree. Recognised units:
+numbered headings ("1. Visionen …", "1. Beskæftigelsesområdet"), themes ("TEMA NR. 1"),
+principles ("PRINCIP 1."), goals ("Mål 1:"), areas ("Indsats 1."), title lines ("Forord",
+"Det gør vi allerede"), ALL-CAPS headings, and list items ("1)", "A)", "1.", bullets),
+each item a Section of its own that holds its statement. Paragraphs under a heading that
+speaks of definitions, or that read "X er/forstås som …", are marked as definitions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Section
+
+UNIT_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # kind, pattern on the first line, label template
+    ("theme", re.compile(r"^(TEMA NR\.? ?(\d+))\s*[:.]?\s*(.*)$", re.IGNORECASE), "Tema {n}"),
+    ("principle", re.compile(r"^(PRINCIP ([0-9IVX]+))\s*[.:]?\s*(.*)$", re.IGNORECASE), "Princip {n}"),
+    ("goal", re.compile(r"^(M(?:ål|l) (\d+))\s*[:.]\s*(.*)$"), "Mål {n}"),  # OCR may drop the å
+    ("area", re.compile(r"^(Indsats (\d+))\s*[.:]\s*(.*)$"), "Indsats {n}"),
+)
+NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+([A-ZÆØÅ].{2,90})$")
+ITEM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("numbered_item", re.compile(r"^\(?(\d{1,2})\)\s+\S")),
+    ("letter_item", re.compile(r"^([A-H])\)\s+\S")),
+    ("numbered_item", re.compile(r"^(\d{1,2})\.\s+\S")),
+    ("bullet", re.compile(r"^([•*\-–])\s+\S")),
+)
+TITLE_LINE = re.compile(r"^[A-ZÆØÅ0-9][^.!?;]{1,80}$")
+DEFINITION_HEADING = re.compile(r"definition", re.IGNORECASE)
+DEFINITION_SENTENCE = re.compile(
+    r"\b(forstås (?:som|ved)|bruges som en samlet betegnelse|anvendes (?:således )?som en samlet betegnelse"
+    r"|defineres som|er født i|betyder)\b", re.IGNORECASE)
+CONTINUATION_WORDS = {"og", "i", "af", "for", "til", "med", "at", "der", "som", "en", "et", "de", "den",
+                      "det", "på", "om", "fra", "eller", "samt", "ved", "over", "under", "efter"}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+UNIT_KINDS = {"theme", "principle", "goal", "area"}
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip())
+        stripped = body.strip()
+        out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
+def _unit_number(raw: str) -> str:
+    return str(ROMAN.get(raw.upper(), raw))
+
+
+def _item_kind(line: str) -> tuple[str, str] | None:
+    for kind, pattern in ITEM_PATTERNS:
+        m = pattern.match(line)
+        if m:
+            return kind, m.group(1)
+    return None
+
+
+def _is_title_line(lines: list[_Line], i: int) -> bool:
+    """A short line without sentence punctuation that stands alone or opens a block."""
+    line = lines[i].text
+    if not TITLE_LINE.match(line) or "," in line or line.endswith("-") or len(line.split()) > 9:
+        return False
+    if line.split()[-1].lower() in CONTINUATION_WORDS:
+        return False
+    next_line = lines[i + 1] if i + 1 < len(lines) else None
+    if i > 0 and not lines[i - 1].blank:
+        # A heading glued to the previous paragraph by the PDF layout: short, after a closed sentence.
+        if not (lines[i - 1].text.endswith((".", ")", "]", ":")) and len(line.split()) <= 6):
+            return False
+    if next_line is None or next_line.blank or next_line.text.endswith(":"):
+        return True
+    return next_line.text[:1].isupper()
+
+
+def parse_structure(doc_id: str, text: str) -> list[Section]:
+    """The sections of a cleaned document, in reading order."""
+    lines = _lines(text)
+    heads: list[tuple[int, str, str, str, int]] = []  # (line index, kind, label, title, level)
+    items: list[tuple[int, str, str]] = []  # (line index, kind, label)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        unit = next(((k, m, tpl) for k, p, tpl in UNIT_PATTERNS if (m := p.match(line.text))), None)
+        if unit:
+            kind, m, tpl = unit
+            title = m.group(3).strip()
+            step = 1
+            if not title and i + 1 < len(lines) and not lines[i + 1].blank:
+                title, step = lines[i + 1].text, 2  # "PRINCIP 1." with its title on the next line
+            heads.append((i, kind, tpl.format(n=_unit_number(m.group(2))), title, 2))
+            i += step
+            continue
+        item = _item_kind(line.text)
+        numbered_heading = NUMBERED_HEADING.match(line.text)
+        if numbered_heading and item and _in_item_run(lines, i):
+            numbered_heading = None
+        if numbered_heading:
+            heads.append((i, "heading", numbered_heading.group(1), numbered_heading.group(2).strip(), 1))
+        elif item:
+            items.append((i, item[0], item[1]))
+        elif _is_title_line(lines, i):
+            heads.append((i, "heading", "", line.text, 2))
+        i += 1
+    return _build_sections(doc_id, text, lines, heads, items)
+
+
+def _in_item_run(lines: list[_Line], i: int) -> bool:
+    """True when a '1. …' line is one of a run of numbered lines (a list, not a heading)."""
+    m = re.match(r"^(\d{1,2})\.", lines[i].text)
+    if not m:
+        return False
+    n = int(m.group(1))
+    return _neighbour_number(lines, range(i + 1, min(i + 6, len(lines)))) == n + 1 or \
+        _neighbour_number(lines, range(i - 1, max(i - 6, -1), -1)) == n - 1
+
+
+def _neighbour_number(lines: list[_Line], indices: range) -> int | None:
+    """The number of the nearest non-blank line in ``indices`` when it is a numbered line."""
+    for j in indices:
+        if lines[j].blank:
+            continue
+        m = re.match(r"^(\d{1,2})\.\s", lines[j].text)
+        return int(m.group(1)) if m else None
+    return None
+
+
+def _build_sections(doc_id: str, text: str, lines: list[_Line],
+                    heads: list[tuple[int, str, str, str, int]],
+                    items: list[tuple[int, str, str]]) -> list[Section]:
+    sections: list[Section] = []
+    end_of_text = len(text.rstrip())
+    # Headings: each runs to the next heading of the same or a higher level.
+    stack: list[tuple[int, str]] = []  # (level, title)
+    head_spans = []
+    for n, (li, kind, label, title, level) in enumerate(heads):
+        if level == 2 and kind == "heading" and stack and stack[-1][0] == 2 and \
+                heads_kind_at(heads, stack) in UNIT_KINDS:
+            level = 3  # a title line inside a principle/goal/theme belongs to it
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        name = f"{label} {title}".strip() if kind != "heading" or label else title
+        if kind == "heading" and label:
+            name = f"{label}. {title}"
+        stack.append((level, name))
+        end = end_of_text
+        for li2, _k2, _l2, _t2, level2 in heads[n + 1:]:
+            if level2 <= level:
+                end = lines[li2].start
+                break
+        path = tuple(t for _lv, t in stack)
+        head_spans.append((lines[li].start, end, path, level))
+        sections.append(Section(id=f"{doc_id}:s{lines[li].start}", doc_id=doc_id, kind=kind, title=name,
+                                level=level, start=lines[li].start, end=end, path=path, label=label))
+    # List items: from the item line to the line before the next item, heading or blank line
+    # that is followed by something other than another item of the list.
+    boundaries = sorted({li for li, *_ in heads} | {li for li, *_ in items})
+    for li, kind, label in items:
+        later = [b for b in boundaries if b > li]
+        stop = later[0] if later else len(lines)
+        last = li
+        for j in range(li + 1, stop):
+            if lines[j].blank:
+                nxt = next((k for k in range(j + 1, stop) if not lines[k].blank), None)
+                if nxt is None or _item_kind(lines[nxt].text) is None:
+                    break
+                continue
+            last = j
+        start, end = lines[li].start, lines[last].end
+        parent = _enclosing(head_spans, start)
+        sections.append(Section(id=f"{doc_id}:i{start}", doc_id=doc_id, kind=kind,
+                                title=_first_words(lines[li].text), level=4, start=start, end=end,
+                                path=parent + (label,), label=label))
+    # Definition paragraphs.
+    for start, end, para in _paragraphs(text):
+        parent = _enclosing(head_spans, start)
+        if any(DEFINITION_HEADING.search(t) for t in parent) or DEFINITION_SENTENCE.search(para):
+            sections.append(Section(id=f"{doc_id}:d{start}", doc_id=doc_id, kind="definition",
+                                    title=_first_words(para), level=5, start=start, end=end,
+                                    path=parent, label=""))
+    sections.sort(key=lambda s: (s.start, s.level))
+    return sections
+
+
+def heads_kind_at(heads: list[tuple[int, str, str, str, int]], stack: list[tuple[int, str]]) -> str:
+    """The kind of the heading on top of the stack (matched by its title)."""
+    top = stack[-1][1]
+    for _li, kind, label, title, _lv in reversed(heads):
+        if top in (f"{label} {title}".strip(), title, f"{label}. {title}"):
+            return kind
+    return "heading"
+
+
+def _enclosing(head_spans: list[tuple[int, int, tuple[str, ...], int]], pos: int) -> tuple[str, ...]:
+    best: tuple[str, ...] = ()
+    best_level = 0
+    for start, end, path, level in head_spans:
+        if start <= pos < end and level >= best_level:
+            best, best_level = path, level
+    return best
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+        out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def section_path_at(sections: list[Section], pos: int) -> tuple[tuple[str, ...], str]:
+    """The deepest heading path and unit kind enclosing a cleaned-text offset."""
+    best: Section | None = None
+    for s in sections:
+        if s.kind == "definition":
+            continue
+        if s.start <= pos < s.end and (best is None or s.level >= best.level):
+            best = s
+    if best is None:
+        return (), "paragraph"
+    return best.path, best.kind

@@ -1,0 +1,112 @@
+"""OCR repair: hand-labelled precision/recall, lexicon statistics, and the offset map."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from assistant.clean import clean_text, display_text, unknown_share
+from assistant.lexicon import load_lexicon
+
+DATA = Path(__file__).parent / "data"
+NOISY = ("002_329ba3183d33abe5.txt", "004_4f75662896d2a60c.txt")
+CLEAN = ("000_73e07699bac7e1b6.txt", "001_9fbd5f416afa9f39.txt", "003_5fcab05f8b4f1b9f.txt")
+
+
+def _text(settings, name: str) -> str:
+    return (settings.corpus_dir / name).read_text(encoding="utf-8")
+
+
+def test_gold_precision_and_recall(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    gold = json.loads((DATA / "ocr_gold.json").read_text(encoding="utf-8"))
+    right = wrong = 0
+    for doc in NOISY:
+        result = clean_text(_text(settings, doc), lexicon)
+        regions = [(r["start"], r["end"]) for r in gold["regions"] if r["doc"] == doc]
+        skipped = [(s["start"], s["end"]) for s in gold["skipped"] if s["doc"] == doc]
+        labels = {(t["start"], t["end"]): t["correct"] for t in gold["tokens"] if t["doc"] == doc}
+        for change in result.changes:
+            if change.reason in ("debris", "bullet") or "\n" in change.before:
+                continue  # layout and hyphenation are outside the word-level gold set
+            span = (change.start, change.end)
+            if not any(a <= span[0] and span[1] <= b for a, b in regions):
+                continue
+            if any(not (span[1] <= a or span[0] >= b) for a, b in skipped):
+                continue
+            if labels.get(span) == change.after:
+                right += 1
+            else:
+                wrong += 1
+    total = len(gold["tokens"])
+    assert total >= 60
+    assert right / (right + wrong) >= 0.95
+    assert right / total >= 0.85
+
+
+def test_noisy_documents_read_like_clean_ones_after_cleaning(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    clean_share = max(unknown_share(_text(settings, d), lexicon) for d in ("000_73e07699bac7e1b6.txt",
+                                                                            "003_5fcab05f8b4f1b9f.txt"))
+    for doc in NOISY:
+        text = _text(settings, doc)
+        assert unknown_share(text, lexicon) - clean_share > 0.05  # really noisy before
+        assert unknown_share(clean_text(text, lexicon).text, lexicon) - clean_share <= 0.015
+
+
+def test_clean_documents_are_left_practically_unchanged(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    for doc in CLEAN:
+        words_changed = [c for c in clean_text(_text(settings, doc), lexicon).changes if c.reason != "debris"]
+        assert len(words_changed) <= 5, words_changed
+
+
+def test_known_repairs_in_context(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    cleaned = clean_text("Kgbenhavn skal vare en by, hvor alle kan fa et job pa lige fod.\n"
+                         "Overledigheden skal vere pa max 5,8 procent. Malet er klart.", lexicon).text
+    assert cleaned.startswith("København skal være en by, hvor alle kan få et job på lige fod.")
+    assert "skal være på max 5,8 procent. Målet er klart." in cleaned
+
+
+def test_hyphenation_debris_and_placeholders(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    text = ("Kebenhavn er byen, hvor boligkvarte-\nrer og skoler er mangfoldige, og hvor kebenhavnerne\n"
+            "mødes hver dag på tværs af byen og bydelene, i skolen og på arbejdet.\n Billedfelt\n\n"
+            "Konkrete mal\n\n[Her indsættes konkrete mål ud fra udvalgenes handleplaner]\n")
+    result = clean_text(text, lexicon)
+    assert "boligkvarterer" in result.text
+    assert "Billedfelt" not in result.text
+    assert len(result.placeholders) == 1
+    a, b = result.placeholders[0]
+    assert result.text[a:b].startswith("[Her indsættes")
+
+
+LETTERS = "abcdefghijklmnoprstuvæøå@&14 \n-.,"
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.text(alphabet=LETTERS, max_size=400))
+def test_offset_map_points_back_to_the_original(text):
+    from assistant.config import load_settings
+
+    lexicon = load_lexicon(load_settings({}).lexicon_path)
+    result = clean_text(text, lexicon)
+    assert len(result.orig_start) == len(result.text) == len(result.orig_end)
+    changed = {(c.start, c.end) for c in result.changes}
+    for i, ch in enumerate(result.text):
+        a, b = result.orig_start[i], result.orig_end[i]
+        assert 0 <= a < b <= len(text)
+        if (a, b) not in changed:
+            assert text[a:b] == ch  # unchanged characters map to themselves
+    for start in range(0, len(result.text), 7):
+        end = min(len(result.text), start + 13)
+        a, b = result.to_original(start, end)
+        assert text[a:b] == result.original_of(start, end)
+        assert a <= b
+
+
+def test_display_text_joins_lines_but_keeps_paragraphs():
+    assert display_text("en linje\nmere tekst\n\nnyt afsnit") == "en linje mere tekst\n\nnyt afsnit"

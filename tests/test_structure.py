@@ -1,0 +1,90 @@
+"""Structure and chunking on the real corpus, plus the chunk offset property."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from assistant.chunk import chunk_document
+from assistant.clean import clean_text
+from assistant.config import load_settings
+from assistant.lexicon import load_lexicon
+from assistant.structure import parse_structure
+from assistant.types import Document, DocumentMeta
+
+
+def _units(corpus, doc_id):
+    d = corpus.by_id(doc_id)
+    return d, [s for s in d.sections if s.kind != "definition"]
+
+
+def _statement(d, section) -> str:
+    return " ".join(d.cleaned.text[section.start:section.end].split())
+
+
+def test_2011_policy_principles_areas_and_goals(corpus):
+    d, units = _units(corpus, "integrationspolitik-2011-2014")
+    principles = [s for s in units if s.kind == "principle"]
+    assert [s.label for s in principles] == ["Princip 1", "Princip 2", "Princip 3"]
+    assert "MANGFOLDIGHED ER EN RESSOURCE" in _statement(d, principles[0])
+    areas = [s for s in units if s.kind == "area"]
+    assert [s.label for s in areas] == [f"Indsats {n}" for n in range(1, 5)]
+    goals = {s.label: s for s in units if s.kind == "goal"}
+    assert sorted(goals) == [f"Mål {n}" for n in range(1, 8)]
+    assert "5,8 procent" in _statement(d, goals["Mål 2"])
+    assert "diskrimination" in _statement(d, goals["Mål 7"])
+
+
+def test_2023_draft_pejlemaerker_and_principles(corpus):
+    d, units = _units(corpus, "integrations-medborgerskabspolitik-2023-2026")
+    pejl = [s for s in units if s.kind == "numbered_item" and any("Pejlemærker" in p for p in s.path)]
+    assert [s.label for s in pejl] == ["1", "2", "3", "4", "5"]
+    assert "mestrer det danske sprog" in _statement(d, pejl[1])
+    letters = [s for s in units if s.kind == "letter_item"]
+    assert [s.label for s in letters] == ["A", "B", "C", "D", "E"]
+    assert _statement(d, letters[3]).startswith("D) Er langsigtede")
+    areas = [s for s in units if s.kind == "heading" and s.level == 1]
+    assert [s.label for s in areas] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_lists_stay_whole_in_one_chunk(corpus):
+    synopsis = corpus.by_id("synopsis-2011-2014")
+    holders = [c for c in synopsis.chunks if "1. Vi behandler alle lige" in c.text]
+    assert len(holders) == 1 and "5. Vi bidrager til byens vækst" in holders[0].text
+    draft = corpus.by_id("integrations-medborgerskabspolitik-2023-2026")
+    holders = [c for c in draft.chunks if "1) bidrage til" in c.text]
+    assert len(holders) == 1 and "5) bidrage til, at alle børn" in holders[0].text
+
+
+def test_chunks_point_at_the_original_text_and_have_stable_ids(corpus):
+    for d in corpus.documents:
+        for c in d.chunks:
+            assert d.document.text[c.start:c.end] == d.cleaned.original_of(c.clean_start, c.clean_end)
+            assert c.text == d.cleaned.text[c.clean_start:c.clean_end]
+            assert c.id == f"{d.document.id}:{c.start}-{c.end}"
+            assert c.source_file == d.document.meta.source_file
+
+
+def test_placeholder_chunks_are_marked(corpus):
+    synopsis = corpus.by_id("synopsis-2011-2014")
+    marked = [c for c in synopsis.chunks if c.placeholder]
+    assert marked and all("[Her indsættes" in c.text or "[her indsættes" in c.text for c in marked)
+
+
+WORDS = st.sampled_from(["Kgbenhavn", "skal", "vare", "pa", "mal", "integration", "-", "PRINCIP 1.",
+                         "Mål 2:", "A)", "1)", "•", "Billedfelt", "[Her indsættes mål]", "beskaf-\ntigelse",
+                         "bl.a.", "og", "Der", "er", "fem", "principper", ".", "\n", "\n\n", "æøå"])
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(st.lists(WORDS, max_size=120))
+def test_every_chunk_maps_back_exactly(words):
+    settings = load_settings({})
+    text = " ".join(words)
+    lexicon = load_lexicon(settings.lexicon_path)
+    doc = Document(DocumentMeta(id="t", source_file="t.txt", title="t"), text)
+    cleaned = clean_text(text, lexicon)
+    sections = parse_structure("t", cleaned.text)
+    for c in chunk_document(doc, cleaned, sections, max_chars=200, min_chars=40):
+        assert text[c.start:c.end] == cleaned.original_of(c.clean_start, c.clean_end)
+        assert c.text == cleaned.text[c.clean_start:c.clean_end]
+        assert c.text.strip()
