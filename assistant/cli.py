@@ -70,6 +70,61 @@ def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _progress_bar(fraction: float, message: str) -> None:
+    width = 30
+    filled = int(width * fraction)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {fraction:5.0%} {message[:60]:<60}")
+    if fraction >= 1.0:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    from .index import build_index
+
+    folder = build_index(settings, progress=_progress_bar)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    print(f"Indeks bygget i {manifest['build_seconds']} s: {manifest['documents']} dokumenter, "
+          f"{manifest['chunks']} tekststykker, {manifest['newly_embedded']} nye embeddings.")
+    for e in manifest["errors"]:
+        print(f"Bemærk: {e}")
+    return 0
+
+
+def _filters(args: argparse.Namespace):
+    from .types import Filters
+
+    return Filters(periods=tuple(args.period) if args.period else None,
+                   kinds=tuple(args.kind) if args.kind else None,
+                   statuses=tuple(args.status) if args.status else None,
+                   documents=tuple(args.document) if args.document else None,
+                   include_drafts=not args.no_drafts)
+
+
+def _add_filter_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--period", action="append", help="fx 2011-2014 (kan gentages)")
+    p.add_argument("--kind", action="append", help="policy, synopsis, case …")
+    p.add_argument("--status", action="append", help="adopted, draft, case")
+    p.add_argument("--document", action="append", help="dokument-id eller filnavn")
+    p.add_argument("--no-drafts", action="store_true", help="udelad udkast")
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from .api import get_retriever
+
+    passages = get_retriever(settings, progress=_progress_bar).search(args.question, k=args.k,
+                                                                      filters=_filters(args))
+    if args.json:
+        _print_json({"question": args.question, "passages": [p.to_dict() for p in passages]})
+        return 0
+    from .clean import display_text
+    for p in passages:
+        c = p.chunk
+        print(f"[{p.rank}] {c.doc_id} · {c.section or '—'} · tegn {c.start}-{c.end} (score {p.score:.4f})")
+        print("    " + display_text(c.text)[:300].replace("\n", " ") + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assistant",
                                      description="Politikassistent – spørg integrationspolitikkerne.")
@@ -81,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("documents", help="list dokumenterne med metadata og statistik")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_documents)
+    p = sub.add_parser("build", help="byg indekset forfra (med statuslinje)")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("search", help="find de bedste passager til et spørgsmål")
+    p.add_argument("question")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    _add_filter_args(p)
+    p.set_defaults(func=cmd_search)
     return parser
 
 

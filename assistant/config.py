@@ -39,8 +39,8 @@ class Settings:
 
     # Retrieval
     top_k: int = 10
-    rrf_k: int = 60
-    dense_weight: float = 1.0
+    rrf_k: int = 30
+    dense_weight: float = 0.5
     sparse_weight: float = 1.0
     exact_index_max: int = 50_000  # above this many chunks FAISS uses an approximate (HNSW) index
 

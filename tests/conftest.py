@@ -43,3 +43,21 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
         pdf.multi_cell(0, 8, text)
     pdf.output(str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def built_settings(tmp_path_factory, settings) -> Settings:
+    """Settings whose index folder (of this test session) holds a real index of the real corpus."""
+    from assistant.index import build_index
+
+    root = tmp_path_factory.mktemp("index")
+    s = settings.with_overrides(index_dir=root / "index")
+    build_index(s)
+    return s
+
+
+@pytest.fixture(scope="session")
+def retriever(built_settings):
+    from assistant.api import get_retriever
+
+    return get_retriever(built_settings)

@@ -1,0 +1,299 @@
+"""Extractive answers with numbered citations.
+
+Every sentence of an answer is a sentence of a document, cited with its exact original span.
+Steps: tidy the question → detect its language and type → retrieve → decide whether the
+documents answer it → choose sentences (or the whole structured list) → group by policy period
+→ number the citations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .clean import display_text
+from .index import StoredDocument
+from .language import detect_language
+from .retrieve import Retriever
+from .sentences import split_sentences
+from .sparse import stopwords, tokenize
+from .types import Answer, Chunk, Citation, Filters, Passage
+
+LIST_RE = re.compile(r"\b(hvilke|hvad er (?:de|alle)|list|nævn|oplist|which|what are the|alle (?:de )?(?:syv|fem|fire|tre))\b",
+                     re.IGNORECASE)
+DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås)|hvad vil det sige|definition|defineres|"
+                           r"forstås ved|what (?:is|does .* mean)|define|meaning of)\b", re.IGNORECASE)
+RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
+FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
+                       r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
+GENERIC_TERMS = {"københavn", "københavns", "kommun", "kommune", "integration", "integrationspolitik",
+                 "politik", "politikk", "dokument", "dokumenter", "copenhagen", "city", "policy"}
+MAX_SENTENCES = 5
+PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
+               "case": "I sagsfremstillingen ({period})"}
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
+
+
+@dataclass(frozen=True)
+class Support:
+    """Calibrated evidence that the documents answer a question."""
+
+    dense: float      # best cosine between question and a top passage
+    coverage: float   # share of the question's content terms found in the top passages
+
+
+REFUSAL_DENSE = 0.80
+REFUSAL_COVERAGE = 0.5
+
+
+def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
+    """Strip control and invisible characters, collapse space, truncate; returns notices."""
+    notices = []
+    text = INVISIBLE.sub("", raw or "")
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
+    text = " ".join(text.split())
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0]
+        notices.append(f"Spørgsmålet var meget langt og er afkortet til de første {len(text)} tegn.")
+    return text, notices
+
+
+def question_type(question: str) -> str:
+    if DEFINITION_RE.search(question) and not LIST_RE.search(question.split()[0] if question else ""):
+        return "definition"
+    if LIST_RE.search(question):
+        return "list"
+    if RESPONSIBILITY_RE.search(question):
+        return "responsibility"
+    if FIGURE_RE.search(question):
+        return "figure"
+    return "general"
+
+
+def content_terms(question: str, retriever: Retriever) -> set[str]:
+    stop = stopwords()
+    return {t for t in tokenize(question, None) if t not in stop and t not in GENERIC_TERMS and len(t) > 2}
+
+
+def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
+    if not passages:
+        return Support(0.0, 0.0)
+    import numpy as np
+
+    q = retriever.embedder.embed([question], kind="query")[0]
+    dense_hits = retriever.dense_ranking(question, depth=3, vector=q)
+    best = dense_hits[0][1] if dense_hits else 0.0
+    terms = content_terms(retriever.expand(question), retriever)
+    if not terms:
+        return Support(float(best), 1.0)
+    found: set[str] = set()
+    for p in passages[:3]:
+        found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
+    own = content_terms(question, retriever)
+    coverage = len(own & found) / len(own) if own else 1.0
+    return Support(float(np.float32(best)), coverage)
+
+
+def is_supported(s: Support) -> bool:
+    return s.dense >= REFUSAL_DENSE and s.coverage >= REFUSAL_COVERAGE
+
+
+# -- sentence selection ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Pick:
+    """A chosen span of cleaned text in one document, with the passage it came from."""
+
+    doc_id: str
+    start: int  # cleaned offsets
+    end: int
+    chunk: Chunk
+    score: float
+
+
+def _sentences_of(chunk: Chunk) -> list[tuple[int, int]]:
+    return split_sentences(chunk.text, chunk.clean_start)
+
+
+def _score_sentence(text: str, terms: set[str], qtype: str) -> float:
+    tokens = set(tokenize(text))
+    score = len(tokens & terms)
+    if qtype == "figure" and re.search(r"\d", text):
+        score += 1.5
+    if qtype == "definition" and re.search(r"\b(forstås|betegnelse|er født|defineres|betyder|handler om)\b", text):
+        score += 2
+    if qtype == "responsibility" and re.search(r"\bansvar", text, re.IGNORECASE):
+        score += 1.5
+    return score
+
+
+def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever) -> list[Pick]:
+    terms = content_terms(retriever.expand(question), retriever) | content_terms(question, retriever)
+    candidates: list[Pick] = []
+    for p in passages[:5]:
+        prior = 1.0 / (p.rank + 1)
+        for a, b in _sentences_of(p.chunk):
+            text = retriever.index.documents[p.chunk.doc_id].cleaned[a:b]
+            if len(text.split()) < 3 and not re.search(r"\d", text):
+                continue
+            score = _score_sentence(text, terms, qtype) + 2.0 * prior
+            candidates.append(Pick(p.chunk.doc_id, a, b, p.chunk, score))
+    candidates.sort(key=lambda c: -c.score)
+    chosen: list[Pick] = []
+    for c in candidates:
+        if len(chosen) >= (2 if qtype in ("figure", "definition") else 3):
+            break
+        if c.score < 1.0 and chosen:
+            break
+        chosen.append(c)
+    return chosen
+
+
+def list_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:
+    """The complete structured list behind the best list-like passage: every item, in order."""
+    for p in passages[:3]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        units = [s for s in doc.sections if s.kind in ("numbered_item", "letter_item", "goal", "principle",
+                                                         "theme", "pejlemaerke", "area")
+                 and p.chunk.clean_start <= s.start < p.chunk.clean_end]
+        if not units:
+            continue
+        family = units[0]
+        siblings = [s for s in doc.sections if s.kind == family.kind and s.path[:-1] == family.path[:-1]]
+        if family.kind in ("goal", "principle", "theme", "area"):
+            siblings = [s for s in doc.sections if s.kind == family.kind]
+        if len(siblings) < 2:
+            continue
+        picks = []
+        intro = _intro_sentence(doc, siblings[0].start, p.chunk)
+        if intro:
+            picks.append(intro)
+        for s in siblings:
+            end = _statement_end(doc, s.start, s.end)
+            chunk = _chunk_at(retriever, doc.meta.id, s.start) or p.chunk
+            picks.append(Pick(doc.meta.id, s.start, end, chunk, 1.0))
+        return picks
+    return []
+
+
+def _statement_end(doc: StoredDocument, start: int, end: int) -> int:
+    """Where a unit's own statement ends: its heading text, up to the first full stop."""
+    text = doc.cleaned[start:end]
+    m = re.search(r"[.!?](\s|$)", text)
+    cut = start + (m.end() if m else len(text))
+    return min(cut, start + 400)
+
+
+def _intro_sentence(doc: StoredDocument, first_item: int, chunk: Chunk) -> Pick | None:
+    before = doc.cleaned[chunk.clean_start:first_item].rstrip()
+    if not before:
+        return None
+    spans = split_sentences(before, chunk.clean_start)
+    if not spans:
+        return None
+    a, b = spans[-1]
+    return Pick(doc.meta.id, a, b, chunk, 0.5)
+
+
+def _chunk_at(retriever: Retriever, doc_id: str, pos: int) -> Chunk | None:
+    for c in retriever.index.chunks:
+        if c.doc_id == doc_id and c.clean_start <= pos < c.clean_end:
+            return c
+    return None
+
+
+# -- composition --------------------------------------------------------------------------------
+
+def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
+    doc = retriever.index.documents[pick.doc_id]
+    start, end = doc.to_original(pick.start, pick.end)
+    meta = doc.meta
+    return Citation(n=n, document_id=meta.id, source_file=meta.source_file, title=meta.title,
+                    period=meta.period, status=meta.status, section=" › ".join(pick.chunk.section_path),
+                    page=doc.page_at(start), quote=display_text(doc.cleaned[pick.start:pick.end]),
+                    original=doc.text[start:end], start=start, end=end, chunk_id=pick.chunk.id,
+                    year=meta.year)
+
+
+def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) -> tuple[str, list[Citation]]:
+    """Answer text grouped by document (period), each sentence followed by its [n]."""
+    by_doc: dict[str, list[Pick]] = {}
+    for p in picks:
+        by_doc.setdefault(p.doc_id, []).append(p)
+    # Adopted texts first, then drafts, then case papers; within a document in reading order.
+    order = sorted(by_doc, key=lambda d: ({"adopted": 0, "draft": 1, "case": 2}.get(
+        retriever.index.meta(d).status, 3), -max(p.score for p in by_doc[d])))
+    citations: list[Citation] = []
+    parts: list[str] = []
+    grouped = len(order) > 1
+    for doc_id in order:
+        meta = retriever.index.meta(doc_id)
+        lines = []
+        for pick in sorted(by_doc[doc_id], key=lambda p: p.start):
+            cit = _citation(len(citations) + 1, pick, retriever)
+            citations.append(cit)
+            lines.append(f"{cit.quote} [{cit.n}]")
+        lead = PERIOD_LEAD.get(meta.status, "I {period}").format(period=meta.period)
+        sep = "\n- " if qtype == "list" else " "
+        body = sep.join(lines)
+        if qtype == "list":
+            body = "- " + body
+        if grouped or meta.status == "draft":
+            draft = " (udkast)" if meta.status == "draft" else ""
+            parts.append(f"{lead}{draft}:\n{body}" if qtype == "list" else f"{lead}{draft}: {body}")
+        else:
+            parts.append(body)
+    text = "\n\n".join(parts)
+    if language == "en":
+        text = "The documents answer this in Danish (quoted below):\n\n" + text
+    return text, citations
+
+
+def refusal(question: str, language: str, passages: list[Passage], notices: list[str], qtype: str,
+            message: str | None = None) -> Answer:
+    msg = message or ("Dokumenterne besvarer ikke dette spørgsmål. Se eventuelt de passager nedenfor, "
+                      "der er mest beslægtede (måske relevant).")
+    if language == "en" and not message:
+        msg = ("The documents do not answer this question. " + msg)
+    return Answer(question=question, language=language, answerable=False, answer=msg, citations=(),
+                  passages=tuple(passages), question_type=qtype, notices=tuple(notices))
+
+
+def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,
+                    max_chars: int = 2000) -> Answer:
+    """The full answer pipeline for one question."""
+    text, notices = tidy_question(question, max_chars)
+    if not re.search(r"\w", text):
+        return Answer(question=question, language="da", answerable=False,
+                      answer="Skriv et spørgsmål om integrationspolitikkerne, fx »Hvad er en efterkommer?«.",
+                      question_type="empty", notices=tuple(notices))
+    language = detect_language(text, retriever.lexicon)
+    qtype = question_type(text)
+    passages = retriever.search(text, k=10, filters=filters)
+    if language not in ("da", "en"):
+        notices.append("Spørgsmålet ser ikke ud til at være på dansk; svaret bygger på de danske dokumenter.")
+    evidence = support(text, passages, retriever)
+    if language != "da":  # Danish passages cannot share terms with an English question
+        evidence = Support(evidence.dense, 1.0)
+    if not is_supported(evidence):
+        return refusal(text, language, passages[:3], notices, qtype)
+    top = passages[0].chunk
+    if top.placeholder:
+        lead = ("Det er ikke fastsat endnu: dokumentet har kun en skabelontekst her, som endnu ikke er "
+                "udfyldt.")
+        picks = [Pick(top.doc_id, top.clean_start, top.clean_end, top, 1.0)]
+        body, citations = compose(picks, retriever, language, "general")
+        return Answer(question=text, language=language, answerable=True, answer=f"{lead}\n\n{body}",
+                      citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
+                      notices=tuple(notices))
+    picks = list_picks(passages, retriever) if qtype == "list" else []
+    if not picks:
+        picks = pick_sentences(passages, text, qtype, retriever)
+        qtype_used = qtype if qtype != "list" else "general"
+    else:
+        qtype_used = "list"
+    body, citations = compose(picks, retriever, language, qtype_used)
+    return Answer(question=text, language=language, answerable=True, answer=body,
+                  citations=tuple(citations), passages=tuple(passages), question_type=qtype,
+                  notices=tuple(notices))

@@ -1,0 +1,299 @@
+"""The persisted index: a folder with a manifest, built aside and swapped in atomically.
+
+Layout of ``index/``::
+
+    current -> builds/<id>        (a symlink, replaced atomically when a build finishes)
+    builds/<id>/manifest.json     format version, embedder id/dim, corpus fingerprint, checksums
+    builds/<id>/dense.faiss       chunk embeddings (inner product on normalised vectors)
+    builds/<id>/chunks.jsonl      the chunk table, row i = FAISS id i
+    builds/<id>/documents.jsonl   metadata, original and cleaned text, sections of each document
+    builds/<id>/offsets.npz       the cleaned→original offset map of each document
+    builds/<id>/sparse/           the BM25 index
+    .build.lock                   serialises builds across processes
+
+Load checks the manifest and every checksum; a stale or damaged index is rebuilt, never half-used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .clean import CleanResult, display_text
+from .config import Settings
+from .corpus import METADATA_FILE, file_digest, list_corpus
+from .embed import EmbeddingCache, embed_passages_cached, get_embedder
+from .errors import IndexCorruptError, IndexMissingError
+from .lexicon import load_lexicon
+from .pipeline import PIPELINE_VERSION, ProcessedCorpus, process_corpus
+from .sparse import SparseIndex, tokenize
+from .types import Chunk, DocumentMeta, Page, Section
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+FILES = ("dense.faiss", "chunks.jsonl", "documents.jsonl", "offsets.npz")
+
+
+@dataclass
+class StoredDocument:
+    """What the index keeps of a document for answering and showing it."""
+
+    meta: DocumentMeta
+    text: str
+    cleaned: str
+    pages: tuple[Page, ...]
+    sections: tuple[Section, ...]
+    duplicate_of: str | None
+    placeholders: tuple[tuple[int, int], ...]
+    orig_start: np.ndarray = field(repr=False, default=None)
+    orig_end: np.ndarray = field(repr=False, default=None)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            pos = int(self.orig_start[start]) if start < len(self.orig_start) else len(self.text)
+            return pos, pos
+        return int(self.orig_start[start]), int(self.orig_end[end - 1])
+
+    def page_at(self, offset: int) -> int | None:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+
+@dataclass
+class LoadedIndex:
+    """Everything retrieval and answering need, loaded once."""
+
+    folder: Path
+    manifest: dict
+    chunks: list[Chunk]
+    documents: dict[str, StoredDocument]
+    dense: object  # faiss.Index
+    sparse: SparseIndex
+
+    def meta(self, doc_id: str) -> DocumentMeta:
+        return self.documents[doc_id].meta
+
+
+def passage_text(chunk: Chunk) -> str:
+    """What is embedded and BM25-indexed for a chunk: its section path, then its text."""
+    head = " › ".join(chunk.section_path)
+    body = display_text(chunk.text)
+    return f"{head}\n{body}" if head else body
+
+
+def corpus_fingerprint(settings: Settings) -> str:
+    """Hash of the source files, metadata, pipeline version and chunking settings."""
+    h = hashlib.sha256()
+    h.update(f"pipeline={PIPELINE_VERSION};format={FORMAT_VERSION};"
+             f"chunk={settings.chunk_max_chars}/{settings.chunk_min_chars}".encode())
+    listing = list_corpus(settings.corpus_dir)
+    for meta in listing.metas:
+        h.update(meta.source_file.encode())
+        h.update(file_digest(settings.corpus_dir / meta.source_file).encode())
+    meta_file = settings.corpus_dir / METADATA_FILE
+    if meta_file.exists():
+        h.update(file_digest(meta_file).encode())
+    return h.hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    if path.is_dir():
+        h = hashlib.sha256()
+        for p in sorted(path.rglob("*")):
+            if p.is_file():
+                h.update(p.relative_to(path).as_posix().encode())
+                h.update(file_digest(p).encode())
+        return h.hexdigest()
+    return file_digest(path)
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def choose_faiss_index(dim: int, n: int, exact_max: int):
+    """Exact inner-product search up to ``exact_max`` vectors, HNSW above it."""
+    import faiss
+
+    if n <= exact_max:
+        return faiss.IndexFlatIP(dim)
+    index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 80
+    index.hnsw.efSearch = 64
+    return index
+
+
+def _document_row(d, cleaned: CleanResult) -> dict:
+    return {"meta": asdict(d.document.meta), "text": d.document.text, "cleaned": cleaned.text,
+            "pages": [asdict(p) for p in d.document.pages],
+            "sections": [{**asdict(s), "path": list(s.path)} for s in d.sections],
+            "duplicate_of": d.duplicate_of, "placeholders": [list(p) for p in cleaned.placeholders]}
+
+
+def build_index(settings: Settings, progress=None, corpus: ProcessedCorpus | None = None) -> Path:
+    """Build the index for the current corpus and swap it in; returns the new build folder.
+
+    ``progress(fraction, message)`` is called along the way. Builds are serialised by a file
+    lock; an interrupted build leaves the previous index in place.
+    """
+    from filelock import FileLock
+
+    root = settings.index_dir
+    (root / "builds").mkdir(parents=True, exist_ok=True)
+    with FileLock(str(root / ".build.lock")):
+        return _build_locked(settings, progress or (lambda f, m: None), corpus)
+
+
+def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) -> Path:
+    import faiss
+
+    started = time.time()
+    root = settings.index_dir
+    progress(0.02, "Læser og renser dokumenterne …")
+    fingerprint = corpus_fingerprint(settings)
+    corpus = corpus or process_corpus(settings)
+    chunks = [c for c in corpus.chunks if not c.duplicate_of]
+    lexicon = load_lexicon(settings.lexicon_path)
+    embedder = get_embedder(settings)
+    cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
+    texts = [passage_text(c) for c in chunks]
+    progress(0.1, f"Beregner embeddings for {len(texts)} tekststykker …")
+    vectors, fresh = embed_passages_cached(
+        embedder, texts, cache,
+        progress=lambda done, total: progress(0.1 + 0.8 * done / max(total, 1),
+                                              f"Embeddings: {done}/{total} nye tekststykker"))
+    dim = vectors.shape[1] if len(vectors) else getattr(embedder, "dim", 0)
+    progress(0.92, "Bygger FAISS- og BM25-indeks …")
+    build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
+    tmp = root / "builds" / f".tmp-{build_id}"
+    tmp.mkdir(parents=True)
+    try:
+        dense = choose_faiss_index(dim, len(chunks), settings.exact_index_max)
+        if len(vectors):
+            dense.add(vectors)
+        faiss.write_index(dense, str(tmp / "dense.faiss"))
+        _write_jsonl(tmp / "chunks.jsonl", (c.to_dict() for c in chunks))
+        _write_jsonl(tmp / "documents.jsonl", (_document_row(d, d.cleaned) for d in corpus.documents))
+        np.savez(tmp / "offsets.npz", **{
+            f"{d.document.id}__start": np.asarray(d.cleaned.orig_start, dtype=np.int32) for d in corpus.documents
+        }, **{f"{d.document.id}__end": np.asarray(d.cleaned.orig_end, dtype=np.int32) for d in corpus.documents})
+        sparse = SparseIndex.build([tokenize(t, lexicon) for t in texts])
+        sparse.save(tmp / "sparse")
+        manifest = {
+            "format_version": FORMAT_VERSION, "pipeline_version": PIPELINE_VERSION,
+            "embedder": embedder.id, "dimension": int(dim), "corpus_fingerprint": fingerprint,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "build_seconds": round(time.time() - started, 2),
+            "documents": len(corpus.documents), "chunks": len(chunks), "newly_embedded": fresh,
+            "faiss_type": type(dense).__name__,
+            "errors": [str(e) for e in corpus.errors], "warnings": list(corpus.warnings),
+            "checksums": {name: _sha256(tmp / name) for name in (*FILES, "sparse")},
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        final = root / "builds" / build_id
+        os.rename(tmp, final)
+        _point_current_at(root, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _remove_old_builds(root, keep=final)
+    progress(1.0, f"Indekset er bygget ({len(chunks)} tekststykker, {fresh} nye embeddings).")
+    return final
+
+
+def _point_current_at(root: Path, target: Path) -> None:
+    link = root / "current"
+    tmp_link = root / f".current-{os.getpid()}-{threading.get_ident()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    os.symlink(os.path.relpath(target, root), tmp_link)
+    os.replace(tmp_link, link)  # atomic: readers see the old or the new build, never neither
+
+
+def _remove_old_builds(root: Path, keep: Path) -> None:
+    for old in (root / "builds").iterdir():
+        if old.resolve() != keep.resolve() and not old.name.startswith(".tmp-"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def current_folder(settings: Settings) -> Path | None:
+    link = settings.index_dir / "current"
+    return link.resolve() if link.exists() else None
+
+
+def verify(folder: Path) -> dict:
+    """The manifest of a build folder after checking every checksum; raises IndexCorruptError."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(f"Indeksets manifest mangler eller er beskadiget ({exc}).") from exc
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexCorruptError("Indekset har et forældet format.")
+    for name, digest in manifest.get("checksums", {}).items():
+        path = folder / name
+        if not path.exists() or _sha256(path) != digest:
+            raise IndexCorruptError(f"Indeksfilen {name} er beskadiget (kontrolsummen passer ikke).")
+    return manifest
+
+
+def load_index(settings: Settings, rebuild: bool = True, progress=None) -> LoadedIndex:
+    """Load the current index; build or rebuild it when missing, stale or damaged."""
+    folder = current_folder(settings)
+    reason = None
+    if folder is None:
+        reason = "mangler"
+    else:
+        try:
+            manifest = verify(folder)
+            if manifest["corpus_fingerprint"] != corpus_fingerprint(settings):
+                reason = "er forældet (korpusset er ændret)"
+            elif manifest["embedder"] != get_embedder(settings).id:
+                reason = "er bygget med en anden embedding-model"
+        except IndexCorruptError as exc:
+            reason = f"er beskadiget: {exc}"
+    if reason:
+        if not rebuild:
+            raise IndexMissingError(f"Indekset {reason}. Kør `python -m assistant build`.")
+        log.warning("Indekset %s – bygger det igen.", reason)
+        folder = build_index(settings, progress)
+    return _read(folder)
+
+
+def _read(folder: Path) -> LoadedIndex:
+    import faiss
+
+    manifest = verify(folder)
+    chunks = [Chunk.from_dict(row) for row in _read_jsonl(folder / "chunks.jsonl")]
+    offsets = np.load(folder / "offsets.npz")
+    documents: dict[str, StoredDocument] = {}
+    for row in _read_jsonl(folder / "documents.jsonl"):
+        meta = DocumentMeta(**row["meta"])
+        documents[meta.id] = StoredDocument(
+            meta=meta, text=row["text"], cleaned=row["cleaned"],
+            pages=tuple(Page(**p) for p in row["pages"]),
+            sections=tuple(Section(**{**s, "path": tuple(s["path"])}) for s in row["sections"]),
+            duplicate_of=row["duplicate_of"], placeholders=tuple(tuple(p) for p in row["placeholders"]),
+            orig_start=offsets[f"{meta.id}__start"], orig_end=offsets[f"{meta.id}__end"])
+    dense = faiss.read_index(str(folder / "dense.faiss"))
+    if dense.ntotal != len(chunks):
+        raise IndexCorruptError("FAISS-indekset og tekststykketabellen passer ikke sammen.")
+    return LoadedIndex(folder, manifest, chunks, documents, dense, SparseIndex.load(folder / "sparse"))

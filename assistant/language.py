@@ -1,0 +1,50 @@
+"""Question language: langdetect (seeded, deterministic), corrected for short Danish questions.
+
+langdetect calls many short Danish questions Norwegian, Swedish or even Catalan. Scandinavian
+answers count as Danish; any other answer must be confirmed by the Danish lexicon (few Danish
+words) before we leave Danish, the default.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from .lexicon import Lexicon
+
+SCANDINAVIAN = {"da", "no", "nb", "nn", "sv"}
+ENGLISH_HINTS = {"the", "what", "which", "who", "how", "is", "are", "does", "do", "of", "and", "for",
+                 "policy", "goals", "goal", "city", "when", "why", "there", "this", "that", "with"}
+_lock = threading.Lock()
+
+
+def _langdetect(text: str) -> list[tuple[str, float]]:
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _lock:  # langdetect's factory is global; seeding makes it deterministic
+        DetectorFactory.seed = 0
+        try:
+            return [(r.lang, r.prob) for r in detect_langs(text)]
+        except LangDetectException:
+            return []
+
+
+def detect_language(text: str, lexicon: Lexicon | None = None) -> str:
+    """ISO code of the question's language; 'da' unless another language is clear."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return "da"
+    if re.search(r"[æøå]", text.lower()):
+        return "da"
+    guesses = _langdetect(text)
+    top = guesses[0][0] if guesses else "da"
+    if top in SCANDINAVIAN:
+        return "da"
+    danish_share = sum(1 for w in words if lexicon and lexicon.is_word(w)) / len(words) if lexicon else 0.0
+    english_share = sum(1 for w in words if w in ENGLISH_HINTS) / len(words)
+    if top == "en" and (english_share >= 0.15 or danish_share < 0.6):
+        return "en"
+    if top != "en" and guesses and guesses[0][1] > 0.9 and danish_share < 0.4 and len(words) >= 3:
+        return top
+    return "da"

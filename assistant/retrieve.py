@@ -1,0 +1,113 @@
+"""Hybrid retrieval: dense (FAISS) and Danish BM25 rankings fused, filtered and de-duplicated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import Settings
+from .embed import get_embedder
+from .fusion import ranks, rrf
+from .index import LoadedIndex
+from .lexicon import load_lexicon
+from .sparse import tokenize
+from .types import Chunk, Filters, Passage
+
+CANDIDATES = 50  # how deep each ranking is read before fusion
+
+# Policy vocabulary: what staff say → what the documents say. Added to the BM25 query only.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ledighed": ("overledighed", "beskæftigelse"),
+    "arbejdsløshed": ("overledighed", "ledighed", "beskæftigelse"),
+    "job": ("beskæftigelse", "arbejdsmarkedet"),
+    "arbejde": ("beskæftigelse",),
+    "indvandrere": ("etniske minoriteter", "minoritetsbaggrund"),
+    "minoriteter": ("minoritetsbaggrund",),
+    "udlændinge": ("indvandrere", "etniske minoriteter"),
+    "skole": ("folkeskolen", "tosprogede elever"),
+    "skoler": ("folkeskolen", "elever"),
+    "ansatte": ("medarbejdere", "medarbejdersammensætning"),
+    "ansvar": ("ansvaret",),
+    "racisme": ("diskrimination",),
+    "forskelsbehandling": ("diskrimination", "ligebehandling"),
+    "sprog": ("danskkundskaber", "danskuddannelse"),
+    "dansk": ("danskkundskaber", "danskuddannelse"),
+    "flygtninge": ("nyankomne", "indvandrere"),
+    "mål": ("målsætning", "indsatsområder"),
+    "målsætning": ("mål",),
+    "principper": ("principper", "princip"),
+    "opfølgning": ("integrationsbarometer", "statusrapport", "årshjul"),
+    "måles": ("integrationsbarometer", "indeks"),
+    "unge": ("ungdomsuddannelse",),
+    "tryghed": ("tryghedsindeks", "trygheden"),
+    "boligområder": ("udsatte områder", "boligområder"),
+    "ghetto": ("udsatte boligområder",),
+}
+
+
+@dataclass
+class Retriever:
+    """Answers ``search(question)`` against one loaded index; safe to share between threads."""
+
+    index: LoadedIndex
+    settings: Settings
+
+    def __post_init__(self) -> None:
+        self.embedder = get_embedder(self.settings)
+        self.lexicon = load_lexicon(self.settings.lexicon_path)
+        self._by_id = {c.id: i for i, c in enumerate(self.index.chunks)}
+
+    # -- the two rankings -------------------------------------------------------------------
+    def dense_ranking(self, question: str, depth: int = CANDIDATES,
+                      vector: np.ndarray | None = None) -> list[tuple[int, float]]:
+        if self.index.dense.ntotal == 0:
+            return []
+        q = vector if vector is not None else self.embedder.embed([question], kind="query")
+        scores, rows = self.index.dense.search(np.asarray(q, dtype=np.float32).reshape(1, -1),
+                                               min(depth, self.index.dense.ntotal))
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+
+    def sparse_ranking(self, question: str, depth: int = CANDIDATES, expand: bool = True) -> list[tuple[int, float]]:
+        tokens = tokenize(self.expand(question) if expand else question, self.lexicon)
+        return self.index.sparse.search(tokens, depth)
+
+    @staticmethod
+    def expand(question: str) -> str:
+        words = re.findall(r"[^\W\d_]+", question.lower())
+        extra = [s for w in words for s in SYNONYMS.get(w, ())]
+        return question + (" " + " ".join(extra) if extra else "")
+
+    # -- the hybrid -----------------------------------------------------------------------------
+    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Passage]:
+        filters = filters or Filters()
+        dense = self.dense_ranking(question)
+        sparse = self.sparse_ranking(question)
+        dense_rows = [r for r, _ in dense]
+        sparse_rows = [r for r, _ in sparse]
+        fused = rrf([dense_rows, sparse_rows], k=self.settings.rrf_k,
+                    weights=[self.settings.dense_weight, self.settings.sparse_weight])
+        d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
+        passages: list[Passage] = []
+        taken: list[Chunk] = []
+        for row, score in fused:
+            chunk = self.index.chunks[row]
+            if not filters.admits(self.index.meta(chunk.doc_id)):
+                continue
+            if any(_overlaps(chunk, other) for other in taken):
+                continue
+            taken.append(chunk)
+            passages.append(Passage(chunk=chunk, score=score, rank=len(passages) + 1,
+                                    dense_rank=d_ranks.get(row), sparse_rank=s_ranks.get(row)))
+            if len(passages) >= k:
+                break
+        return passages
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        row = self._by_id.get(chunk_id)
+        return None if row is None else self.index.chunks[row]
+
+
+def _overlaps(a: Chunk, b: Chunk) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end

@@ -1,0 +1,1 @@
+"""Evaluation and benchmark of Politikassistent, using only the public API."""

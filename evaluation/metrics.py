@@ -1,0 +1,60 @@
+"""Evaluation metrics over ranked spans, as pure functions.
+
+A retrieved span is a hit for a question when it overlaps one of the question's evidence spans
+(in the same source file) by at least half the evidence quote's length.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    source_file: str
+    start: int
+    end: int
+
+
+def is_hit(span: Span, evidence: list[Span]) -> bool:
+    for ev in evidence:
+        if ev.source_file != span.source_file:
+            continue
+        overlap = min(span.end, ev.end) - max(span.start, ev.start)
+        if overlap >= 0.5 * (ev.end - ev.start):
+            return True
+    return False
+
+
+def first_hit_rank(ranked: list[Span], evidence: list[Span], k: int) -> int | None:
+    for i, span in enumerate(ranked[:k], start=1):
+        if is_hit(span, evidence):
+            return i
+    return None
+
+
+def recall_at(rank: int | None, k: int) -> float:
+    return 1.0 if rank is not None and rank <= k else 0.0
+
+
+def reciprocal_rank(rank: int | None, k: int = 10) -> float:
+    return 1.0 / rank if rank is not None and rank <= k else 0.0
+
+
+def ndcg_at(ranked: list[Span], evidence: list[Span], k: int = 10) -> float:
+    """Binary-relevance nDCG; the ideal ranking has the question's relevant spans on top."""
+    gains = [1.0 if is_hit(s, evidence) else 0.0 for s in ranked[:k]]
+    dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
+    ideal_hits = max(1, min(int(sum(gains)), k))
+    idcg = sum(1.0 / math.log2(i + 2) for i in range(ideal_hits))
+    return dcg / idcg
+
+
+def keywords_present(text: str, keywords: list[str]) -> bool:
+    low = text.lower()
+    return all(k.lower() in low for k in keywords)
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else float("nan")

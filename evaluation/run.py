@@ -1,0 +1,169 @@
+"""``python -m evaluation run``: score the full pipeline and three baselines on a question file.
+
+Systems, all in the same run and on the same index and embedder:
+- ``full``: ``assistant.ask`` — its ranked passages and its citations;
+- ``bm25``: Danish BM25 only; ``dense``: FAISS only;
+- ``naive``: fixed 120-word windows over the original (uncleaned) text, dense + BM25 fused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant import ask, get_retriever, load_settings
+from assistant.embed import EmbeddingCache, embed_passages_cached
+from assistant.fusion import rrf
+from assistant.sparse import SparseIndex, tokenize
+
+from .metrics import Span, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at, reciprocal_rank
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl")
+RESULTS = HERE / "results"
+WINDOW_WORDS = 120
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    category: str
+    lang: str
+    evidence: list[Span]
+    keywords: list[str]
+    split: str
+    answerable: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.answerable = bool(self.evidence)
+
+
+def load_questions(path: Path, corpus_dir: Path, split: str | None = None) -> list[Question]:
+    """Questions from a JSONL file; evidence quotes are located in the original files."""
+    texts: dict[str, str] = {}
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        spans = []
+        for ev in row.get("evidence") or []:
+            doc = ev["doc"]
+            if doc not in texts:
+                texts[doc] = (corpus_dir / doc).read_text(encoding="utf-8") if (corpus_dir / doc).exists() else ""
+            start = texts[doc].find(ev["quote"])
+            if start < 0:
+                raise ValueError(f"{path.name}:{n}: citatet findes ikke i {doc}: {ev['quote'][:60]!r}")
+            spans.append(Span(doc, start, start + len(ev["quote"])))
+        out.append(Question(str(row["id"]), row["question"], row.get("category", "ukendt"),
+                            row.get("lang", "da"), spans, list(row.get("answer_keywords") or []),
+                            split or path.stem))
+    return out
+
+
+class NaiveBaseline:
+    """Fixed 120-word windows of the raw text, hybrid (dense + plain BM25) — the 'plain pipeline'."""
+
+    def __init__(self, retriever, corpus_dir: Path):
+        self.retriever = retriever
+        self.windows: list[Span] = []
+        texts: list[str] = []
+        for doc in retriever.index.documents.values():
+            if doc.duplicate_of:
+                continue
+            words = list(re.finditer(r"\S+", doc.text))
+            for i in range(0, len(words), WINDOW_WORDS):
+                part = words[i:i + WINDOW_WORDS]
+                a, b = part[0].start(), part[-1].end()
+                self.windows.append(Span(doc.meta.source_file, a, b))
+                texts.append(doc.text[a:b])
+        cache = EmbeddingCache(retriever.settings.cache_dir / "embeddings.sqlite")
+        self.vectors, _ = embed_passages_cached(retriever.embedder, texts, cache)
+        self.sparse = SparseIndex.build([tokenize(t) for t in texts])
+
+    def rank(self, question: str, k: int) -> list[Span]:
+        q = self.retriever.embedder.embed([question], kind="query")[0]
+        dense = [int(i) for i in (self.vectors @ q).argsort()[::-1][:50]]
+        sparse = [r for r, _ in self.sparse.search(tokenize(question), 50)]
+        return [self.windows[i] for i, _ in rrf([dense, sparse])[:k]]
+
+
+def _chunk_span(chunk) -> Span:
+    return Span(chunk.source_file, chunk.start, chunk.end)
+
+
+def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
+    """Score every system on the questions; returns the full result (per question and summaries)."""
+    settings = settings or load_settings()
+    retriever = get_retriever(settings)
+    naive = NaiveBaseline(retriever, settings.corpus_dir)
+    depth = max(k, 10)
+    rows = []
+    for q in questions:
+        t0 = time.perf_counter()
+        answer = ask(q.question, settings=settings)
+        ask_ms = (time.perf_counter() - t0) * 1000
+        full = [Span(p["source_file"], p["start"], p["end"]) for p in answer.to_dict()["passages"]]
+        cited = [Span(c.source_file, c.start, c.end) for c in answer.citations]
+        bm25 = [_chunk_span(retriever.index.chunks[r]) for r, _ in retriever.sparse_ranking(q.question, depth, expand=False)]
+        dense = [_chunk_span(retriever.index.chunks[r]) for r, _ in retriever.dense_ranking(q.question, depth)]
+        rankings = {"full": full, "bm25": bm25, "dense": dense, "naive": naive.rank(q.question, depth)}
+        row = {"id": q.id, "split": q.split, "category": q.category, "answerable": q.answerable,
+               "refused": not answer.answerable, "ask_ms": round(ask_ms, 1),
+               "keyword_hit": keywords_present(answer.answer, q.keywords) if q.answerable else None,
+               "citation_hit": any(is_hit(c, q.evidence) for c in cited) if q.answerable else None,
+               "ranks": {}}
+        for name, ranked in rankings.items():
+            if q.answerable:
+                rank = first_hit_rank(ranked, q.evidence, 10)
+                row["ranks"][name] = {"rank": rank, "ndcg": ndcg_at(ranked, q.evidence, 10)}
+        rows.append(row)
+    return {"k": k, "questions": len(questions), "rows": rows, "summary": summarise(rows, k)}
+
+
+def summarise(rows: list[dict], k: int) -> dict:
+    """Overall, per split and per category metrics for every system."""
+    groups: dict[str, list[dict]] = {"alle": rows}
+    for r in rows:
+        groups.setdefault(f"split:{r['split']}", []).append(r)
+        groups.setdefault(f"kategori:{r['category']}", []).append(r)
+    out = {}
+    for name, group in groups.items():
+        answerable = [r for r in group if r["answerable"]]
+        unanswerable = [r for r in group if not r["answerable"]]
+        systems = {}
+        for system in ("full", "bm25", "dense", "naive"):
+            ranks = [r["ranks"][system]["rank"] for r in answerable]
+            systems[system] = {
+                "recall@1": mean([recall_at(x, 1) for x in ranks]),
+                f"recall@{k}": mean([recall_at(x, k) for x in ranks]),
+                "recall@5": mean([recall_at(x, 5) for x in ranks]),
+                "recall@10": mean([recall_at(x, 10) for x in ranks]),
+                "mrr@10": mean([reciprocal_rank(x, 10) for x in ranks]),
+                "ndcg@10": mean([r["ranks"][system]["ndcg"] for r in answerable]),
+            }
+        out[name] = {
+            "n": len(group), "answerable": len(answerable), "unanswerable": len(unanswerable),
+            "systems": systems,
+            "citation_hit": mean([1.0 if r["citation_hit"] else 0.0 for r in answerable]),
+            "keyword_hit": mean([1.0 if r["keyword_hit"] else 0.0 for r in answerable]),
+            "refusal_accuracy": mean([1.0 if r["refused"] else 0.0 for r in unanswerable]),
+            "false_refusal": mean([1.0 if r["refused"] else 0.0 for r in answerable]),
+        }
+    return out
+
+
+def format_table(summary: dict, k: int) -> str:
+    lines = [f"{'gruppe':<28} {'n':>4} {'system':<6} {'R@1':>6} {'R@' + str(k):>6} {'R@10':>6} "
+             f"{'MRR':>6} {'nDCG':>6} {'cit':>6} {'nøgl':>6} {'afv.ok':>6} {'fejlafv':>7}"]
+    for name, s in summary.items():
+        for system, m in s["systems"].items():
+            extra = (f"{s['citation_hit']:6.3f} {s['keyword_hit']:6.3f} {s['refusal_accuracy']:6.3f} "
+                     f"{s['false_refusal']:7.3f}") if system == "full" else ""
+            lines.append(f"{name[:28]:<28} {s['n']:>4} {system:<6} {m['recall@1']:6.3f} {m[f'recall@{k}']:6.3f} "
+                         f"{m['recall@10']:6.3f} {m['mrr@10']:6.3f} {m['ndcg@10']:6.3f} {extra}")
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""Answers: citations that point at the original text, lists, periods, and empty questions."""
+
+from __future__ import annotations
+
+from assistant.answer import answer_question, question_type
+
+
+def _check_citations(answer, retriever):
+    assert answer.citations
+    for c in answer.citations:
+        doc = retriever.index.documents[c.document_id]
+        assert doc.text[c.start:c.end] == c.original
+        assert f"[{c.n}]" in answer.answer
+        assert c.quote
+
+
+def test_goal_answer_cites_the_original(retriever):
+    answer = answer_question("Hvor lav skal overledigheden blandt etniske minoriteter være?", retriever)
+    assert answer.answerable and "5,8" in answer.answer
+    _check_citations(answer, retriever)
+
+
+def test_list_question_returns_all_pejlemaerker_in_order(retriever):
+    answer = answer_question("Hvilke pejlemærker har udkastet til den nye politik?", retriever)
+    assert answer.question_type == "list"
+    positions = [answer.answer.find(f"{n}) ") for n in range(1, 6)]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    _check_citations(answer, retriever)
+    assert "udkast" in answer.answer.lower()
+
+
+def test_definition_is_quoted(retriever):
+    answer = answer_question("Hvad er en efterkommer?", retriever)
+    assert "Efterkommere er født i Danmark" in answer.answer
+    _check_citations(answer, retriever)
+
+
+def test_empty_question_gets_a_danish_hint(retriever):
+    for q in ("", "   ", "\u200b\u200b", "???"):
+        answer = answer_question(q, retriever)
+        assert not answer.answerable and "Skriv et spørgsmål" in answer.answer
+
+
+def test_very_long_question_is_truncated_with_notice(retriever):
+    answer = answer_question("Hvad er målet for beskæftigelse? " * 600, retriever, max_chars=2000)
+    assert len(answer.question) <= 2000 and any("afkortet" in n for n in answer.notices)
+
+
+def test_question_types():
+    assert question_type("Hvilke principper har politikken?") == "list"
+    assert question_type("Hvad betyder MENAPT?") == "definition"
+    assert question_type("Hvem har ansvaret for danskundervisning?") == "responsibility"
+    assert question_type("Hvor mange procent var i beskæftigelse i 2021?") == "figure"

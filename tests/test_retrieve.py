@@ -1,0 +1,47 @@
+"""Hybrid retrieval on the real corpus with the real bundled model, fusion, and language detection."""
+
+from __future__ import annotations
+
+from assistant.fusion import boost, rrf
+from assistant.language import detect_language
+from assistant.lexicon import load_lexicon
+from assistant.types import Filters
+
+
+def test_rrf_hand_computed():
+    fused = rrf([["a", "b", "c"], ["b", "d"]], k=10)
+    scores = dict(fused)
+    assert abs(scores["b"] - (1 / 12 + 1 / 11)) < 1e-12
+    assert abs(scores["a"] - 1 / 11) < 1e-12
+    assert [x for x, _ in fused] == ["b", "a", "d", "c"]
+    weighted = dict(rrf([["a"], ["b"]], k=0, weights=[0.5, 1.0]))
+    assert weighted == {"a": 0.5, "b": 1.0}
+    assert [x for x, _ in boost([("a", 1.0), ("b", 0.9)], {"b": 2.0})] == ["b", "a"]
+
+
+def test_finds_the_goal_in_other_words(retriever):
+    passages = retriever.search("Hvor lav skal arbejdsløsheden blandt minoriteter ned på?", k=5)
+    assert any("5,8 procent" in p.chunk.text for p in passages)
+    assert all(p.chunk.start < p.chunk.end for p in passages)
+    assert [p.rank for p in passages] == list(range(1, len(passages) + 1))
+
+
+def test_english_question_finds_danish_definition(retriever):
+    passages = retriever.search("Who counts as a descendant in the statistics?", k=5)
+    assert any("Efterkommere er født i Danmark" in p.chunk.text for p in passages)
+
+
+def test_filters_restrict_period_and_drafts(retriever):
+    only_2023 = retriever.search("beskæftigelse", k=10, filters=Filters(periods=("2023-2026",)))
+    assert only_2023 and all(p.chunk.doc_id == "integrations-medborgerskabspolitik-2023-2026" for p in only_2023)
+    adopted = retriever.search("beskæftigelse", k=10, filters=Filters(include_drafts=False))
+    assert adopted and all(p.chunk.doc_id in {"integrationspolitik-2011-2014", "indstilling-synopsis-2010"}
+                           for p in adopted)
+
+
+def test_short_danish_questions_stay_danish(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    for q in ("Hvem har ansvaret?", "Hvad er MENAPT?", "Hvilke mål er der?", "Hvad er integration?"):
+        assert detect_language(q, lexicon) == "da", q
+    assert detect_language("What are the goals of the integration policy?", lexicon) == "en"
+    assert detect_language("Who is responsible for integration in Copenhagen?", lexicon) == "en"
