@@ -140,6 +140,10 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
             score = _score_sentence(text, terms, qtype) + 2.0 * prior
             candidates.append(Pick(p.chunk.doc_id, a, b, p.chunk, score))
     candidates.sort(key=lambda c: -c.score)
+    if qtype == "definition" and candidates:
+        whole = _definition_paragraph(candidates[0], retriever)
+        if whole:
+            return [whole]
     chosen: list[Pick] = []
     for c in candidates:
         if len(chosen) >= (2 if qtype in ("figure", "definition") else 3):
@@ -148,6 +152,15 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
             break
         chosen.append(c)
     return chosen
+
+
+def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
+    """The whole defining paragraph around the best sentence, when it is a definition (≤ 700 chars)."""
+    doc = retriever.index.documents[best.doc_id]
+    for s in doc.sections:
+        if s.kind == "definition" and s.start <= best.start < s.end and s.end - s.start <= 700:
+            return Pick(best.doc_id, s.start, s.end, best.chunk, best.score)
+    return None
 
 
 def list_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:
@@ -180,9 +193,10 @@ def list_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:
 def _statement_end(doc: StoredDocument, start: int, end: int) -> int:
     """Where a unit's own statement ends: its heading text, up to the first full stop."""
     text = doc.cleaned[start:end]
-    m = re.search(r"[.!?](\s|$)", text)
-    cut = start + (m.end() if m else len(text))
-    return min(cut, start + 400)
+    for m in re.finditer(r"[.!?:](\s|$)|\n\s*\n", text):
+        if len(text[:m.start()].strip()) >= 25:  # past a bare label such as "PRINCIP I."
+            return min(start + m.start() + 1, start + 400) if m.group().strip() else start + m.start()
+    return min(end, start + 400)
 
 
 def _intro_sentence(doc: StoredDocument, first_item: int, chunk: Chunk) -> Pick | None:

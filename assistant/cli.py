@@ -125,6 +125,53 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _print_answer(answer) -> None:
+    print(answer.answer)
+    for notice in answer.notices:
+        print(f"Bemærk: {notice}")
+    if answer.citations:
+        print("\nKilder:")
+        for c in answer.citations:
+            page = f", s. {c.page}" if c.page else ""
+            print(f"[{c.n}] {c.title} ({c.period}, {c.status}){page} – {c.section or '—'} – "
+                  f"{c.source_file} tegn {c.start}-{c.end}")
+    elif answer.passages:
+        print("\nMåske relevant:")
+        for p in answer.passages[:3]:
+            print(f"- {p.chunk.doc_id} · {p.chunk.section or '—'} · tegn {p.chunk.start}-{p.chunk.end}")
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .api import ask
+
+    filters = _filters(args)
+    if args.batch:
+        path = Path(args.batch)
+        out = sys.stdout
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                question = str(row["question"])
+            except (ValueError, KeyError, TypeError):
+                out.write(json.dumps({"id": None, "line": n, "error": "Linjen er ikke gyldig JSON med et "
+                                      "'question'-felt."}, ensure_ascii=False) + "\n")
+                continue
+            answer = ask(question, filters=filters, settings=settings, id=row.get("id"))
+            out.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    if not args.question:
+        print("Fejl: skriv et spørgsmål eller brug --batch FIL.jsonl", file=sys.stderr)
+        return 2
+    answer = ask(args.question, filters=filters, settings=settings)
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        _print_answer(answer)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assistant",
                                      description="Politikassistent – spørg integrationspolitikkerne.")
@@ -136,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("documents", help="list dokumenterne med metadata og statistik")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_documents)
+    p = sub.add_parser("ask", help="stil et spørgsmål og få et svar med kilder")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--batch", help="JSONL-fil med {\"id\": …, \"question\": …} pr. linje (skriver JSONL)")
+    _add_filter_args(p)
+    p.set_defaults(func=cmd_ask)
     p = sub.add_parser("build", help="byg indekset forfra (med statuslinje)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("search", help="find de bedste passager til et spørgsmål")
