@@ -9,7 +9,7 @@ import numpy as np
 
 from .config import Settings
 from .embed import get_embedder
-from .fusion import ranks, rrf
+from .fusion import boost, ranks, rrf
 from .index import LoadedIndex
 from .lexicon import load_lexicon
 from .sparse import tokenize
@@ -88,6 +88,8 @@ class Retriever:
         sparse_rows = [r for r, _ in sparse]
         fused = rrf([dense_rows, sparse_rows], k=self.settings.rrf_k,
                     weights=[self.settings.dense_weight, self.settings.sparse_weight])
+        fused = boost(fused, {row: self._document_boost(question, self.index.chunks[row].doc_id)
+                              for row, _ in fused})
         d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
         passages: list[Passage] = []
         taken: list[Chunk] = []
@@ -104,9 +106,40 @@ class Retriever:
                 break
         return passages
 
+    def _document_boost(self, question: str, doc_id: str) -> float:
+        """Favour documents the question itself points at: a year in their period, a draft, a synopsis."""
+        return document_boost(question, self.index.meta(doc_id))
+
     def chunk(self, chunk_id: str) -> Chunk | None:
         row = self._by_id.get(chunk_id)
         return None if row is None else self.index.chunks[row]
+
+
+DOCUMENT_CUES = (
+    (re.compile(r"\budkast", re.IGNORECASE), lambda m: m.status == "draft"),
+    (re.compile(r"\bvedtag", re.IGNORECASE), lambda m: m.status == "adopted"),
+    (re.compile(r"\bsynops", re.IGNORECASE), lambda m: m.kind == "synopsis"),
+    (re.compile(r"\b(indstilling|sagsfremstilling|udvalgets beslutning)", re.IGNORECASE), lambda m: m.kind == "case"),
+)
+CUE_BOOST = 1.5
+
+
+def _years(period: str) -> range | None:
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    return range(int(m.group(1)), int(m.group(2)) + 1) if m else None
+
+
+def document_boost(question: str, meta) -> float:
+    """A multiplicative boost for a document named by the question's years or words (pure)."""
+    factor = 1.0
+    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", question)]
+    span = _years(meta.period)
+    if years and span and any(y in span for y in years):
+        factor *= CUE_BOOST
+    for pattern, applies in DOCUMENT_CUES:
+        if pattern.search(question) and applies(meta):
+            factor *= CUE_BOOST
+    return factor
 
 
 def _overlaps(a: Chunk, b: Chunk) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_unchanged_rebuild_embeds_nothing_and_change_is_detected(small_settings)
     first = build_index(small_settings)
     again = json.loads((build_index(small_settings) / "manifest.json").read_text())
     assert again["newly_embedded"] == 0 and not first.exists()  # old build removed after the swap
-    unique = small_settings.corpus_dir.parent.name  # new text the shared embedding cache has never seen
+    unique = uuid.uuid4().hex  # new text the shared embedding cache has never seen
     (small_settings.corpus_dir / "ny.txt").write_text(f"Mål 9: Alle skal have et fritidsjob i 2030 ({unique}).\n",
                                                       encoding="utf-8")
     with pytest.raises(IndexMissingError, match="forældet"):

@@ -45,3 +45,17 @@ def test_short_danish_questions_stay_danish(settings):
         assert detect_language(q, lexicon) == "da", q
     assert detect_language("What are the goals of the integration policy?", lexicon) == "en"
     assert detect_language("Who is responsible for integration in Copenhagen?", lexicon) == "en"
+
+
+def test_document_boost_follows_years_and_words():
+    from assistant.retrieve import CUE_BOOST, document_boost
+    from assistant.types import DocumentMeta
+
+    draft = DocumentMeta(id="d", source_file="d.txt", title="d", period="2023-2026", status="draft", kind="policy")
+    adopted = DocumentMeta(id="a", source_file="a.txt", title="a", period="2011-2014", status="adopted",
+                           kind="policy")
+    assert document_boost("Hvad siger udkastet om job?", draft) == CUE_BOOST
+    assert document_boost("Hvad siger udkastet om job?", adopted) == 1.0
+    assert document_boost("Hvad var målet i 2012?", adopted) == CUE_BOOST
+    assert document_boost("Hvad sagde den vedtagne politik i 2011?", adopted) == CUE_BOOST ** 2
+    assert document_boost("Hvad er en efterkommer?", draft) == 1.0
