@@ -29,10 +29,6 @@ class ProcessedDocument:
     chunks: tuple[Chunk, ...]
     duplicate_of: str | None  # document id, when the whole document repeats another
 
-    @property
-    def ocr_stats(self) -> dict[str, float]:
-        return {"changes": len(self.cleaned.changes)}
-
 
 @dataclass(frozen=True)
 class ProcessedCorpus:

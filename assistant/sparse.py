@@ -13,8 +13,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from .lexicon import Lexicon
 
 TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+")
@@ -90,11 +88,3 @@ class SparseIndex:
         model = bm25s.BM25.load(str(folder))
         return cls(model, int(meta["n_docs"]))
 
-
-def scores_for(index: SparseIndex, tokens: list[str]) -> np.ndarray:
-    """BM25 score of every row (for the benchmark's baselines)."""
-    vocab = index.model.vocab_dict
-    known = [t for t in tokens if t in vocab]
-    if not known:
-        return np.zeros(index.n_docs, dtype=np.float32)
-    return np.asarray(index.model.get_scores(known), dtype=np.float32)
