@@ -71,7 +71,7 @@ def question_type(question: str) -> str:
     return "general"
 
 
-def content_terms(question: str, retriever: Retriever) -> set[str]:
+def content_terms(question: str) -> set[str]:
     stop = stopwords()
     return {t for t in tokenize(question, None) if t not in stop and t not in GENERIC_TERMS and len(t) > 2}
 
@@ -79,20 +79,17 @@ def content_terms(question: str, retriever: Retriever) -> set[str]:
 def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
     if not passages:
         return Support(0.0, 0.0)
-    import numpy as np
-
-    q = retriever.embedder.embed([question], kind="query")[0]
-    dense_hits = retriever.dense_ranking(question, depth=3, vector=q)
+    dense_hits = retriever.dense_ranking(question, depth=3)
     best = dense_hits[0][1] if dense_hits else 0.0
-    terms = content_terms(retriever.expand(question), retriever)
+    terms = content_terms(retriever.expand(question))
     if not terms:
         return Support(float(best), 1.0)
     found: set[str] = set()
     for p in passages[:3]:
         found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
-    own = content_terms(question, retriever)
+    own = content_terms(question)
     coverage = len(own & found) / len(own) if own else 1.0
-    return Support(float(np.float32(best)), coverage)
+    return Support(float(best), coverage)
 
 
 def is_supported(s: Support) -> bool:
@@ -129,7 +126,7 @@ def _score_sentence(text: str, terms: set[str], qtype: str) -> float:
 
 
 def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever) -> list[Pick]:
-    terms = content_terms(retriever.expand(question), retriever) | content_terms(question, retriever)
+    terms = content_terms(retriever.expand(question)) | content_terms(question)
     candidates: list[Pick] = []
     for p in passages[:5]:
         prior = 1.0 / (p.rank + 1)

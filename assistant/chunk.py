@@ -11,20 +11,12 @@ from __future__ import annotations
 import re
 
 from .clean import CleanResult
-from .sentences import split_sentences
-from .structure import section_path_at
+from .sentences import split_sentences, trim_span
+from .structure import paragraph_spans, section_path_at
 from .types import Chunk, Document, Section
 
 ITEM_KINDS = {"numbered_item", "letter_item", "bullet"}
 LIST_STRETCH = 1.7  # a list may make its chunk this much longer than max_chars to stay whole
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans (separated by blank lines); a list item line also starts a block."""
-    spans = []
-    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
-        spans.append((m.start(), m.end()))
-    return spans
 
 
 def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
@@ -44,14 +36,6 @@ def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, 
     return pieces
 
 
-def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def _group_key(sections: list[Section], pos: int) -> tuple[tuple[str, ...], str]:
     path, kind = section_path_at(sections, pos)
     if kind in ITEM_KINDS:
@@ -64,13 +48,13 @@ def chunk_document(doc: Document, cleaned: CleanResult, sections: list[Section],
     """Chunks of one document, in reading order."""
     text = cleaned.text
     units: list[tuple[int, int, tuple[str, ...], str]] = []
-    for a, b in _blocks(text):
+    for a, b in paragraph_spans(text):
         # A block is split where a section or list item starts inside it (PDF layouts glue
         # headings to the paragraph above), so no unit crosses a section boundary.
         inner = sorted({s.start for s in sections if s.kind != "definition" and a < s.start < b})
         bounds = [a, *inner, b]
         for x, y in zip(bounds, bounds[1:]):
-            x, y = _strip_span(text, x, y)
+            x, y = trim_span(text, x, y)
             if x >= y:
                 continue
             key, kind = _group_key(sections, x)

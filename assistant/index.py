@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .clean import CleanResult, display_text
+from .clean import display_text
 from .config import Settings
 from .corpus import METADATA_FILE, file_digest, list_corpus
 from .embed import EmbeddingCache, embed_passages_cached, get_embedder
@@ -143,7 +143,8 @@ def choose_faiss_index(dim: int, n: int, exact_max: int):
     return index
 
 
-def _document_row(d, cleaned: CleanResult) -> dict:
+def _document_row(d) -> dict:
+    cleaned = d.cleaned
     return {"meta": asdict(d.document.meta), "text": d.document.text, "cleaned": cleaned.text,
             "pages": [asdict(p) for p in d.document.pages],
             "sections": [{**asdict(s), "path": list(s.path)} for s in d.sections],
@@ -193,7 +194,7 @@ def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) 
             dense.add(vectors)
         faiss.write_index(dense, str(tmp / "dense.faiss"))
         _write_jsonl(tmp / "chunks.jsonl", (c.to_dict() for c in chunks))
-        _write_jsonl(tmp / "documents.jsonl", (_document_row(d, d.cleaned) for d in corpus.documents))
+        _write_jsonl(tmp / "documents.jsonl", (_document_row(d) for d in corpus.documents))
         np.savez(tmp / "offsets.npz", **{
             f"{d.document.id}__start": np.asarray(d.cleaned.orig_start, dtype=np.int32) for d in corpus.documents
         }, **{f"{d.document.id}__end": np.asarray(d.cleaned.orig_end, dtype=np.int32) for d in corpus.documents})

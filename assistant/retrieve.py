@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -58,13 +59,19 @@ class Retriever:
         self.embedder = get_embedder(self.settings)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
         self._by_id = {c.id: i for i, c in enumerate(self.index.chunks)}
+        # Retrieval and the answer's support check ask for the same question's vector.
+        self.query_vector = lru_cache(maxsize=256)(self._embed_query)
+
+    def _embed_query(self, question: str) -> np.ndarray:
+        vector = self.embedder.embed([question], kind="query")[0]
+        vector.setflags(write=False)
+        return vector
 
     # -- the two rankings -------------------------------------------------------------------
-    def dense_ranking(self, question: str, depth: int = CANDIDATES,
-                      vector: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def dense_ranking(self, question: str, depth: int = CANDIDATES) -> list[tuple[int, float]]:
         if self.index.dense.ntotal == 0:
             return []
-        q = vector if vector is not None else self.embedder.embed([question], kind="query")
+        q = self.query_vector(question)
         scores, rows = self.index.dense.search(np.asarray(q, dtype=np.float32).reshape(1, -1),
                                                min(depth, self.index.dense.ntotal))
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
@@ -88,7 +95,7 @@ class Retriever:
         sparse_rows = [r for r, _ in sparse]
         fused = rrf([dense_rows, sparse_rows], k=self.settings.rrf_k,
                     weights=[self.settings.dense_weight, self.settings.sparse_weight])
-        fused = boost(fused, {row: self._document_boost(question, self.index.chunks[row].doc_id)
+        fused = boost(fused, {row: document_boost(question, self.index.meta(self.index.chunks[row].doc_id))
                               for row, _ in fused})
         d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
         passages: list[Passage] = []
@@ -105,10 +112,6 @@ class Retriever:
             if len(passages) >= k:
                 break
         return passages
-
-    def _document_boost(self, question: str, doc_id: str) -> float:
-        """Favour documents the question itself points at: a year in their period, a draft, a synopsis."""
-        return document_boost(question, self.index.meta(doc_id))
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         row = self._by_id.get(chunk_id)

@@ -31,14 +31,15 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
             continue
         if piece.strip():
-            spans.append(_trim(text, start, m.start()))
+            spans.append(trim_span(text, start, m.start()))
         start = m.end()
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+        spans.append(trim_span(text, start, len(text)))
     return [(a + offset, b + offset) for a, b in spans]
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) past leading and trailing whitespace."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():

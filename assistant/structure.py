@@ -152,24 +152,23 @@ def _build_sections(doc_id: str, text: str, lines: list[_Line],
     sections: list[Section] = []
     end_of_text = len(text.rstrip())
     # Headings: each runs to the next heading of the same or a higher level.
-    stack: list[tuple[int, str]] = []  # (level, title)
+    stack: list[tuple[int, str, str]] = []  # (level, title, kind)
     head_spans = []
     for n, (li, kind, label, title, level) in enumerate(heads):
-        if level == 2 and kind == "heading" and stack and stack[-1][0] == 2 and \
-                heads_kind_at(heads, stack) in UNIT_KINDS:
+        if level == 2 and kind == "heading" and stack and stack[-1][0] == 2 and stack[-1][2] in UNIT_KINDS:
             level = 3  # a title line inside a principle/goal/theme belongs to it
         while stack and stack[-1][0] >= level:
             stack.pop()
         name = f"{label} {title}".strip() if kind != "heading" or label else title
         if kind == "heading" and label:
             name = f"{label}. {title}"
-        stack.append((level, name))
+        stack.append((level, name, kind))
         end = end_of_text
         for li2, _k2, _l2, _t2, level2 in heads[n + 1:]:
             if level2 <= level:
                 end = lines[li2].start
                 break
-        path = tuple(t for _lv, t in stack)
+        path = tuple(t for _lv, t, _k in stack)
         head_spans.append((lines[li].start, end, path, level))
         sections.append(Section(id=f"{doc_id}:s{lines[li].start}", doc_id=doc_id, kind=kind, title=name,
                                 level=level, start=lines[li].start, end=end, path=path, label=label))
@@ -193,7 +192,8 @@ def _build_sections(doc_id: str, text: str, lines: list[_Line],
                                 title=_first_words(lines[li].text), level=4, start=start, end=end,
                                 path=parent + (label,), label=label))
     # Definition paragraphs.
-    for start, end, para in _paragraphs(text):
+    for start, end in paragraph_spans(text):
+        para = text[start:end]
         parent = _enclosing(head_spans, start)
         if any(DEFINITION_HEADING.search(t) for t in parent) or DEFINITION_SENTENCE.search(para):
             sections.append(Section(id=f"{doc_id}:d{start}", doc_id=doc_id, kind="definition",
@@ -201,15 +201,6 @@ def _build_sections(doc_id: str, text: str, lines: list[_Line],
                                     path=parent, label=""))
     sections.sort(key=lambda s: (s.start, s.level))
     return sections
-
-
-def heads_kind_at(heads: list[tuple[int, str, str, str, int]], stack: list[tuple[int, str]]) -> str:
-    """The kind of the heading on top of the stack (matched by its title)."""
-    top = stack[-1][1]
-    for _li, kind, label, title, _lv in reversed(heads):
-        if top in (f"{label} {title}".strip(), title, f"{label}. {title}"):
-            return kind
-    return "heading"
 
 
 def _enclosing(head_spans: list[tuple[int, int, tuple[str, ...], int]], pos: int) -> tuple[str, ...]:
@@ -221,11 +212,9 @@ def _enclosing(head_spans: list[tuple[int, int, tuple[str, ...], int]], pos: int
     return best
 
 
-def _paragraphs(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
-        out.append((m.start(), m.end(), m.group()))
-    return out
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of a text (separated by blank lines)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
 
 
 def _first_words(text: str, limit: int = 80) -> str:

@@ -68,7 +68,7 @@ def load_questions(path: Path, corpus_dir: Path, split: str | None = None) -> li
 class NaiveBaseline:
     """Fixed 120-word windows of the raw text, hybrid (dense + plain BM25) — the 'plain pipeline'."""
 
-    def __init__(self, retriever, corpus_dir: Path):
+    def __init__(self, retriever):
         self.retriever = retriever
         self.windows: list[Span] = []
         texts: list[str] = []
@@ -100,7 +100,7 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
     """Score every system on the questions; returns the full result (per question and summaries)."""
     settings = settings or load_settings()
     retriever = get_retriever(settings)
-    naive = NaiveBaseline(retriever, settings.corpus_dir)
+    naive = NaiveBaseline(retriever)
     depth = max(k, 10)
     rows = []
     for q in questions:
