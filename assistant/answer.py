@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .clean import display_text
+from .dedup import normalise
 from .index import StoredDocument
 from .language import detect_language
 from .retrieve import Retriever
@@ -29,7 +29,7 @@ FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|p
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 GENERIC_TERMS = {"københavn", "københavns", "kommun", "kommune", "integration", "integrationspolitik",
                  "politik", "politikk", "dokument", "dokumenter", "copenhagen", "city", "policy"}
-MAX_SENTENCES = 5
+REPEAT_SHARE = 0.8  # a sentence sharing this much of its words with a chosen one is a repeat
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
@@ -130,8 +130,11 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
     candidates: list[Pick] = []
     for p in passages[:5]:
         prior = 1.0 / (p.rank + 1)
+        doc = retriever.index.documents[p.chunk.doc_id]
         for a, b in _sentences_of(p.chunk):
-            text = retriever.index.documents[p.chunk.doc_id].cleaned[a:b]
+            if any(x < b and a < y for x, y in doc.placeholders):
+                continue  # template text is never content
+            text = doc.cleaned[a:b]
             if len(text.split()) < 3 and not re.search(r"\d", text):
                 continue
             score = _score_sentence(text, terms, qtype) + 2.0 * prior
@@ -142,12 +145,17 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
         if whole:
             return [whole]
     chosen: list[Pick] = []
+    seen: list[set[str]] = []
     for c in candidates:
         if len(chosen) >= (2 if qtype in ("figure", "definition") else 3):
             break
         if c.score < 1.0 and chosen:
             break
+        words = set(normalise(retriever.index.documents[c.doc_id].cleaned[c.start:c.end]))
+        if any(len(words & other) >= REPEAT_SHARE * min(len(words), len(other)) for other in seen):
+            continue  # the same statement again (a goal repeated in an overview table, a copy)
         chosen.append(c)
+        seen.append(words)
     return chosen
 
 
@@ -222,7 +230,7 @@ def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
     meta = doc.meta
     return Citation(n=n, document_id=meta.id, source_file=meta.source_file, title=meta.title,
                     period=meta.period, status=meta.status, section=" › ".join(pick.chunk.section_path),
-                    page=doc.page_at(start), quote=display_text(doc.cleaned[pick.start:pick.end]),
+                    page=doc.page_at(start), quote=" ".join(doc.cleaned[pick.start:pick.end].split()),
                     original=doc.text[start:end], start=start, end=end, chunk_id=pick.chunk.id,
                     year=meta.year)
 

@@ -10,8 +10,13 @@ ABBREVIATIONS = {
     "mht", "iht", "osv", "etc", "bl.ai", "f.cks", "el.lign", "ff", "stk", "kap", "jan", "feb",
     "aug", "sep", "okt", "nov", "dec", "mfl", "m.fl", "u.å", "st", "ngo",
 }
-BOUNDARY = re.compile(r"(?<=[.!?:])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØÅ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)"
+BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØÅ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)"
                       r"|\n(?=\s*(?:\d{1,2}|[A-H])\)\s)")
+
+
+def _broken_by_layout(text: str, piece: str, after: int) -> bool:
+    """A blank line inside a sentence (PDF/OCR layout): no closing mark before, lower case after."""
+    return not re.search(r"[.!?:;)\]\"”]\s*$", piece) and text[after:after + 1].islower()
 
 
 def _ends_with_abbreviation(text: str) -> bool:
@@ -29,6 +34,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text):
         piece = text[start:m.start()]
         if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
+            continue
+        if _broken_by_layout(text, piece, m.end()):
             continue
         if piece.strip():
             spans.append(trim_span(text, start, m.start()))
