@@ -222,6 +222,60 @@ def _chunk_at(retriever: Retriever, doc_id: str, pos: int) -> Chunk | None:
     return None
 
 
+# -- goal questions ------------------------------------------------------------------------------
+
+GOAL_STATUS_RE = re.compile(r"\b(hvordan går det|status|nået|opfyldt|hvor langt|går det godt|"
+                            r"how is .* going|progress|achieved|reached)\b", re.IGNORECASE)
+GOAL_MATCH_MIN = 2  # content terms a goal must share with the question
+GOAL_WORDS = {"mål", "målet", "status", "går", "nået", "hvordan", "langt"}
+
+
+def match_goal(question: str, goals, lexicon=None) -> object | None:
+    """The goal a status question is about: most shared content terms with its title and statement."""
+    terms = set(tokenize(question, lexicon)) - stopwords() - GOAL_WORDS - GENERIC_TERMS
+    best, best_n = None, 0
+    for g in goals:
+        if g.placeholder:
+            continue
+        words = set(tokenize(" ".join(filter(None, (g.title, g.statement, g.indicator, g.area))), lexicon))
+        n = len(terms & words)
+        if n > best_n:
+            best, best_n = g, n
+    return best if best_n >= GOAL_MATCH_MIN else None
+
+
+def goal_answer(question: str, language: str, retriever: Retriever, notices: list[str],
+                passages: list[Passage]) -> Answer | None:
+    """Answer a question about a goal's status or target from the goal data, with citations."""
+    from .goals import goal_status, load_goals_cached
+
+    if not GOAL_STATUS_RE.search(question):
+        return None
+    goal = match_goal(question, load_goals_cached(retriever.settings.corpus_dir), retriever.lexicon)
+    if goal is None:
+        return None
+    status = goal_status(goal)
+    refs = [goal.statement_source] + ([goal.stated_source] if goal.stated_source else []) + \
+        [m.source for m in goal.measurements if m.source][-1:]
+    picks = []
+    for ref in refs:
+        doc = retriever.index.documents.get(ref.document)
+        if doc is None:
+            continue
+        a, b = doc.to_cleaned(ref.start, ref.end)
+        chunk = _chunk_at(retriever, doc.meta.id, a) or retriever.index.chunks[0]
+        picks.append(Pick(doc.meta.id, a, b, chunk, 1.0))
+    citations = [_citation(n, p, retriever) for n, p in enumerate(picks, start=1)]
+    marks = " ".join(f"[{c.n}]" for c in citations[1:])
+    text = (f"{goal.title} ({goal.period}) [1]\n\nStatus: {status.status}. {status.reason}"
+            f"{(' ' + marks) if marks else ''}")
+    if language == "en":
+        text = "From the goal data (in Danish):\n\n" + text
+    return Answer(question=question, language=language, answerable=True, answer=text,
+                  citations=tuple(citations), passages=tuple(passages), question_type="goal_status",
+                  notices=tuple(notices))
+
+
 # -- composition --------------------------------------------------------------------------------
 
 def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
@@ -290,6 +344,9 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     language = detect_language(text, retriever.lexicon)
     qtype = question_type(text)
     passages = retriever.search(text, k=10, filters=filters)
+    goal = goal_answer(text, language, retriever, notices, passages)
+    if goal is not None:
+        return goal
     if language not in ("da", "en"):
         notices.append("Spørgsmålet ser ikke ud til at være på dansk; svaret bygger på de danske dokumenter.")
     evidence = support(text, passages, retriever)

@@ -172,6 +172,29 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
+    from .goals import goal_rows, import_measurements, load_goals
+
+    if getattr(args, "goals_command", None) == "import":
+        count = import_measurements(settings.corpus_dir, Path(args.file).read_text(encoding="utf-8"))
+        print(f"{count} målinger er tilføjet.")
+        return 0
+    rows = goal_rows(load_goals(settings.corpus_dir))
+    if args.period:
+        rows = [r for r in rows if r["period"] in args.period]
+    if args.status:
+        rows = [r for r in rows if r["status"] in args.status]
+    if args.json:
+        _print_json({"goals": rows})
+        return 0
+    for r in rows:
+        latest = f" · seneste {r['latest']['value']:g} {r['latest']['unit']} ({r['latest']['date']})" \
+            if r["latest"] else ""
+        target = f" · mål: {r['target']['text'] or r['target']['value']}" if r["target"] else ""
+        print(f"[{r['status']}] {r['title']} ({r['period']}){target}{latest}\n    {r['status_reason']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assistant",
                                      description="Politikassistent – spørg integrationspolitikkerne.")
@@ -189,6 +212,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", help="JSONL-fil med {\"id\": …, \"question\": …} pr. linje (skriver JSONL)")
     _add_filter_args(p)
     p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("goals", help="målene med status; 'goals import FIL.csv' tilføjer målinger")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--period", action="append")
+    p.add_argument("--status", action="append", help="nået, på vej, ikke nået, ikke målt, ikke fastsat, "
+                                                      "afventer udvalg")
+    goals_sub = p.add_subparsers(dest="goals_command")
+    imp = goals_sub.add_parser("import", help="tilføj målinger fra en CSV-fil")
+    imp.add_argument("file")
+    p.set_defaults(func=cmd_goals)
     p = sub.add_parser("build", help="byg indekset forfra (med statuslinje)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("search", help="find de bedste passager til et spørgsmål")
@@ -208,3 +240,5 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0

@@ -65,6 +65,12 @@ class StoredDocument:
             return pos, pos
         return int(self.orig_start[start]), int(self.orig_end[end - 1])
 
+    def to_cleaned(self, start: int, end: int) -> tuple[int, int]:
+        """The cleaned span covering the original span [start, end)."""
+        a = int(np.searchsorted(self.orig_start, start, side="left"))
+        b = int(np.searchsorted(self.orig_end, end, side="right"))
+        return a, max(a, b)
+
     def page_at(self, offset: int) -> int | None:
         for page in self.pages:
             if page.start <= offset < page.end:
@@ -173,6 +179,7 @@ def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) 
     progress(0.02, "Læser og renser dokumenterne …")
     fingerprint = corpus_fingerprint(settings)
     corpus = corpus or process_corpus(settings)
+    verify_curated_data(settings)
     chunks = [c for c in corpus.chunks if not c.duplicate_of]
     lexicon = load_lexicon(settings.lexicon_path)
     embedder = get_embedder(settings)
@@ -219,6 +226,15 @@ def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) 
     _remove_old_builds(root, keep=final)
     progress(1.0, f"Indekset er bygget ({len(chunks)} tekststykker, {fresh} nye embeddings).")
     return final
+
+
+def verify_curated_data(settings: Settings) -> None:
+    """Every quote in goals.yaml and definitions.yaml must still match its original file."""
+    from .definitions import definition_sources, load_definitions
+    from .goals import load_goals, verify_sources
+
+    verify_sources(load_goals(settings.corpus_dir), settings.corpus_dir,
+                   definition_sources(load_definitions(settings.corpus_dir)))
 
 
 def _point_current_at(root: Path, target: Path) -> None:

@@ -244,3 +244,60 @@ class Filters:
 
 __all__ = ["DocumentMeta", "Page", "Document", "Section", "Chunk", "Passage", "Citation",
            "Answer", "Filters", "STATUS_LABELS"]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An exact span of an original file that a curated fact (goal, definition) rests on."""
+
+    document: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Measurement:
+    date: str  # ISO date
+    value: float
+    unit: str
+    note: str = ""
+    source: SourceRef | None = None
+    source_text: str = ""  # free-text source of an imported figure
+    registered_by: str = ""
+    registered_at: str = ""
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One goal-like unit of a policy, as in corpus/goals.yaml (schema documented there and in README)."""
+
+    id: str
+    policy: str
+    period: str
+    kind: str
+    area: str
+    title: str
+    statement: str
+    statement_source: SourceRef
+    indicator: str | None = None
+    direction: str | None = None  # increase | decrease | at_most | at_least | reach
+    target_value: float | None = None
+    target_unit: str | None = None
+    target_text: str | None = None
+    deadline: str | None = None
+    baseline: Measurement | None = None
+    measurements: tuple[Measurement, ...] = ()
+    committee: str | None = None
+    placeholder: bool = False
+    stated_status: str | None = None
+    stated_text: str | None = None
+    stated_source: SourceRef | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    status: str  # nået | på vej | ikke nået | ikke målt | ikke fastsat | afventer udvalg
+    reason: str
+    latest: Measurement | None = None
