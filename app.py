@@ -1,35 +1,318 @@
-"""Politikassistent — the Streamlit app. It renders; the library decides."""
+"""Politikassistent — the Streamlit app. It renders; the library (``assistant``) decides.
+
+Tabs: Chat, Målstatus, Definitioner, Dokumenter, Uddrag. All document and user text is escaped.
+"""
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from assistant.config import load_settings
-from assistant.errors import AssistantError
-from assistant.pipeline import process_corpus
+from assistant import api, load_settings
+from assistant.definitions import load_definitions, search_definitions
+from assistant.errors import AssistantError, GoalDataError, UploadError
+from assistant.export import to_csv, to_docx, to_markdown
+from assistant.feedback import record_feedback
+from assistant.goals import STATUSES, goal_rows, import_measurements, load_goals
+from assistant.index import build_index
+from assistant.privacy import find_personal_data
+from assistant.render import escape_markdown, highlighted_html
+from assistant.types import STATUS_LABELS, Citation, Filters
+from assistant.uploads import add_document_and_rebuild
 
 st.set_page_config(page_title="Politikassistent", page_icon="📘", layout="wide")
+SETTINGS = load_settings()
+EXAMPLES = ("Hvad er en efterkommer?", "Hvilke pejlemærker har udkastet til politikken 2023-2026?",
+            "Hvor lav skal overledigheden blandt etniske minoriteter være?",
+            "Hvad er kommunens ansvar i integrationspolitikken 2011-2014?")
+STATUS_ICONS = {"nået": "🟢", "på vej": "🟡", "ikke nået": "🔴", "ikke målt": "⚪", "ikke fastsat": "⬜",
+                "afventer udvalg": "🔵"}
 
 
-@st.cache_resource(show_spinner="Indlæser dokumenterne …")
-def load_corpus():
-    return process_corpus(load_settings())
+@st.cache_resource(show_spinner="Indlæser indeks og model …")
+def retriever():
+    return api.get_retriever(SETTINGS)
 
 
-st.title("Politikassistent")
-st.caption("Københavns Kommunes integrationspolitikker – med kildehenvisninger.")
+def state():
+    ss = st.session_state
+    ss.setdefault("messages", [])
+    ss.setdefault("basket", [])
+    ss.setdefault("open_doc", None)
+    return ss
 
-try:
-    corpus = load_corpus()
-except AssistantError as exc:
-    st.error(str(exc))
-    st.stop()
 
-st.subheader("Dokumenter")
-for doc in corpus.documents:
-    meta = doc.document.meta
-    with st.expander(f"{meta.title} · {meta.period} · {meta.status_label}"):
-        st.text(f"Fil: {meta.source_file}\nUdsteder: {meta.issuer}\nDato: {meta.date}\n"
-                f"Tekststykker: {len(doc.chunks)}")
-for error in corpus.errors:
-    st.warning(str(error))
+def rebuild(progress_label: str = "Bygger indekset …") -> None:
+    bar = st.progress(0.0, text=progress_label)
+    build_index(SETTINGS, progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+    api.reload(SETTINGS)
+    st.cache_resource.clear()
+
+
+# -- sidebar ---------------------------------------------------------------------------------------
+
+def sidebar(ret) -> Filters:
+    with st.sidebar:
+        st.header("Filtre")
+        metas = [d.meta for d in ret.index.documents.values()]
+        periods = sorted({m.period for m in metas})
+        kinds = sorted({m.kind for m in metas})
+        chosen_periods = st.multiselect("Periode", periods, default=periods, key="f_period")
+        chosen_kinds = st.multiselect("Dokumenttype", kinds, default=kinds, key="f_kind")
+        drafts = st.checkbox("Medtag udkast", value=True, key="f_drafts")
+        st.header("Indeks")
+        m = ret.index.manifest
+        st.markdown(f"Dokumenter: **{m['documents']}**  \nTekststykker: **{m['chunks']}**  \n"
+                    f"Model: {escape_markdown(m['embedder'])}  \nBygget: {escape_markdown(m['built_at'])}")
+        for problem in m.get("errors", []):
+            st.warning(problem)
+        if st.button("Genopbyg indekset", key="rebuild"):
+            rebuild()
+            st.success("Indekset er bygget igen.")
+        st.caption("Indsæt ikke personoplysninger (fx CPR-numre) i spørgsmål.")
+    return Filters(periods=tuple(chosen_periods) or None, kinds=tuple(chosen_kinds) or None,
+                   include_drafts=drafts)
+
+
+# -- chat ----------------------------------------------------------------------------------------
+
+def add_to_basket(c: dict) -> None:
+    """Button callback (runs before the rerun, so the tab label counts the new excerpt)."""
+    if c not in st.session_state["basket"]:
+        st.session_state["basket"].append(c)
+    st.toast("Lagt i uddrag")
+
+
+def open_in_document(c: dict) -> None:
+    st.session_state["open_doc"] = (c["document_id"], c["start"], c["end"])
+    st.session_state["doc_choice"] = c["document_id"]
+    st.toast("Åbnet under fanen Dokumenter")
+
+
+def source_card(ret, c: dict, key: str) -> None:
+    badge = STATUS_LABELS.get(c["status"], c["status"].upper())
+    page = f" · s. {c['page']}" if c["page"] else ""
+    with st.expander(f"[{c['n']}] {c['title']} · {c['period']} · {badge}{page}"):
+        st.caption(f"Afsnit: {c['section'] or '—'} · {c['source_file']}, tegn {c['start']}–{c['end']}")
+        doc = ret.index.documents[c["document_id"]]
+        chunk = ret.chunk(c["chunk_id"])
+        a, b = doc.to_cleaned(c["start"], c["end"])
+        lo, hi = (chunk.clean_start, chunk.clean_end) if chunk else (a, b)
+        st.markdown(highlighted_html(doc.cleaned[lo:hi], a - lo, b - lo), unsafe_allow_html=True)
+        if st.toggle("Vis originaltekst (urenset)", key=f"orig-{key}"):
+            st.code(c["original"], language=None, wrap_lines=True)
+        cols = st.columns(2)
+        cols[0].button("Læg i uddrag", key=f"basket-{key}", on_click=add_to_basket, args=(c,))
+        cols[1].button("Åbn i dokumentet", key=f"open-{key}", on_click=open_in_document, args=(c,))
+        st.caption("Kopiér citat med kildehenvisning:")
+        st.code(f"»{c['quote']}« ({Citation(**c).reference()})", language=None, wrap_lines=True)
+
+
+def render_answer(ret, msg: dict, idx: int) -> None:
+    ans = msg["answer"]
+    st.markdown(escape_markdown(ans["answer"]).replace("\n", "  \n"))
+    for notice in ans["notices"]:
+        st.info(notice)
+    for c in ans["citations"]:
+        source_card(ret, c, f"{idx}-{c['n']}")
+    if not ans["answerable"] and ans["passages"]:
+        st.markdown("**Måske relevant:**")
+        for p in ans["passages"][:3]:
+            meta = ret.index.meta(p["document_id"])
+            with st.expander(f"{meta.title} · {meta.period} · {meta.status_label}"):
+                st.markdown(escape_markdown(p["text"][:800]))
+    with st.popover("Giv feedback"):
+        rating = st.feedback("thumbs", key=f"fb-{idx}")
+        comment = st.text_input("Kommentar (valgfri)", key=f"fbc-{idx}")
+        if st.button("Send", key=f"fbs-{idx}") and rating is not None:
+            record_feedback(SETTINGS.data_dir, int(rating), ans["question"], ans["answer"], comment,
+                            [c["chunk_id"] for c in ans["citations"]])
+            st.success("Tak for din feedback.")
+
+
+def chat_tab(ret, filters: Filters) -> None:
+    ss = state()
+    if not ss["messages"]:
+        st.info("Stil et spørgsmål om Københavns Kommunes integrationspolitikker. Fx:")
+        cols = st.columns(len(EXAMPLES))
+        for col, example in zip(cols, EXAMPLES):
+            if col.button(example, key=f"ex-{example}"):
+                ss["pending"] = example
+    for idx, msg in enumerate(ss["messages"]):
+        with st.chat_message("user"):
+            st.markdown(escape_markdown(msg["question"]))
+        with st.chat_message("assistant"):
+            render_answer(ret, msg, idx)
+    question = st.chat_input("Skriv dit spørgsmål …") or ss.pop("pending", None)
+    if question:
+        found = find_personal_data(question)
+        answer = api.ask(question, filters=filters, settings=SETTINGS)
+        data = answer.to_dict()
+        if found:
+            data["notices"] = [f"Dit spørgsmål ser ud til at indeholde personoplysninger ({', '.join(found)}). "
+                               "Indsæt ikke personoplysninger her."] + data["notices"]
+        ss["messages"].append({"question": answer.question or question, "answer": data})
+        st.rerun()
+
+
+# -- goals ---------------------------------------------------------------------------------------
+
+def goal_chart(row: dict):
+    points = [{"dato": m["date"][:10], "værdi": m["value"]} for m in row["measurements"]]
+    if len(points) < 1:
+        return None
+    chart = alt.Chart(pd.DataFrame(points)).mark_line(point=True).encode(
+        x=alt.X("dato:N", title=None), y=alt.Y("værdi:Q", title=row["measurements"][0]["unit"]))
+    if row["target"] and row["target"]["value"] is not None:
+        rule = alt.Chart(pd.DataFrame([{"mål": row["target"]["value"]}])).mark_rule(
+            color="red", strokeDash=[4, 4]).encode(y="mål:Q")
+        chart = chart + rule
+    return chart.properties(height=160)
+
+
+def goals_tab(ret) -> None:
+    try:
+        rows = goal_rows(load_goals(SETTINGS.corpus_dir))
+    except GoalDataError as exc:
+        st.error(str(exc))
+        return
+    cols = st.columns(2)
+    periods = sorted({r["period"] for r in rows})
+    period = cols[0].multiselect("Periode", periods, default=periods, key="g_period")
+    statuses = cols[1].multiselect("Status", list(STATUSES), default=list(STATUSES), key="g_status")
+    shown = [r for r in rows if r["period"] in period and r["status"] in statuses]
+    counts = pd.Series([r["status"] for r in shown]).value_counts()
+    st.markdown(" · ".join(f"{STATUS_ICONS[s]} {s}: **{counts.get(s, 0)}**" for s in STATUSES))
+    table = pd.DataFrame([{"id": r["id"], "periode": r["period"], "område": r["area"], "mål": r["title"],
+                           "status": r["status"], "begrundelse": r["status_reason"],
+                           "mål (tal)": (r["target"] or {}).get("text"),
+                           "seneste": f"{r['latest']['value']:g} {r['latest']['unit']} ({r['latest']['date']})"
+                           if r["latest"] else None, "frist": r["deadline"]} for r in shown])
+    st.download_button("Hent som CSV", table.to_csv(index=False).encode("utf-8"), "maalstatus.csv",
+                       "text/csv", key="goals_csv")
+    for policy in dict.fromkeys(r["policy"] for r in shown):
+        meta = ret.index.meta(policy) if policy in ret.index.documents else None
+        st.subheader(meta.title if meta else policy)
+        for area in dict.fromkeys(r["area"] for r in shown if r["policy"] == policy):
+            st.markdown(f"**{escape_markdown(area)}**")
+            for r in (r for r in shown if r["policy"] == policy and r["area"] == area):
+                with st.expander(f"{STATUS_ICONS[r['status']]} {r['status'].upper()} · {r['title']}"):
+                    st.markdown(escape_markdown(r["statement"]))
+                    target = (r["target"] or {}).get("text") or "—"
+                    latest = f"{r['latest']['value']:g} {r['latest']['unit']} ({r['latest']['date']})" \
+                        if r["latest"] else "—"
+                    st.markdown(f"Mål: **{escape_markdown(target)}** · Seneste tal: **{escape_markdown(latest)}**"
+                                f" · Frist: {escape_markdown(r['deadline'] or '—')}")
+                    st.caption(r["status_reason"])
+                    chart = goal_chart(r)
+                    if chart is not None:
+                        st.altair_chart(chart, width="stretch")
+                    src = r["source"]
+                    st.caption(f"Kilde: {src['document_id']}, tegn {src['start']}–{src['end']}")
+                    st.code(src["quote"], language=None, wrap_lines=True)
+    st.subheader("Tilføj målinger")
+    st.caption("CSV med kolonnerne goal_id, date, value, unit, source, registered_by, registered_at.")
+    upload = st.file_uploader("CSV-fil med nye målinger", type=["csv"], key="goal_upload")
+    if upload is not None and st.button("Importér målinger", key="goal_import"):
+        try:
+            n = import_measurements(SETTINGS.corpus_dir, upload.getvalue().decode("utf-8", errors="replace"))
+            st.success(f"{n} målinger er tilføjet.")
+        except GoalDataError as exc:
+            st.error("Filen blev afvist, og intet er ændret:")
+            for problem in exc.problems:
+                st.markdown(f"- {escape_markdown(problem)}")
+
+
+# -- definitions, documents, excerpts -------------------------------------------------------------
+
+def definitions_tab(ret) -> None:
+    query = st.text_input("Søg efter et begreb", key="def_query", placeholder="fx efterkommer, MENAPT")
+    found = search_definitions(load_definitions(SETTINGS.corpus_dir), query)
+    st.caption(f"{len(found)} begreber")
+    for d in found:
+        meta = ret.index.meta(d.document) if d.document in ret.index.documents else None
+        label = f"{d.term} · {d.period}" + (f" · {meta.status_label}" if meta else "")
+        with st.expander(label, expanded=bool(query)):
+            st.markdown(escape_markdown(d.text))
+            src = d.sources[0]
+            st.caption(f"Kilde: {meta.title if meta else d.document}, tegn {src.start}–{src.end}")
+
+
+def documents_tab(ret) -> None:
+    ss = state()
+    docs = list(ret.index.documents.values())
+    st.dataframe(pd.DataFrame([{"id": d.meta.id, "titel": d.meta.title, "type": d.meta.kind,
+                                "periode": d.meta.period, "status": d.meta.status_label, "dato": d.meta.date,
+                                "fil": d.meta.source_file, "dublet af": d.duplicate_of} for d in docs]),
+                 hide_index=True, key="doc_table")
+    ids = [d.meta.id for d in docs]
+    opened = ss["open_doc"]
+    index = ids.index(opened[0]) if opened and opened[0] in ids else 0
+    choice = st.selectbox("Åbn dokument", ids, index=index, key="doc_choice",
+                          format_func=lambda i: ret.index.documents[i].meta.title)
+    doc = ret.index.documents[choice]
+    original = st.toggle("Vis originaltekst (urenset)", key="doc_original")
+    span = (opened[1], opened[2]) if opened and opened[0] == choice else (0, 0)
+    if original:
+        st.markdown(highlighted_html(doc.text, *span, max_chars=200_000), unsafe_allow_html=True)
+    else:
+        a, b = doc.to_cleaned(*span) if span != (0, 0) else (0, 0)
+        st.markdown(highlighted_html(doc.cleaned, a, b, max_chars=200_000), unsafe_allow_html=True)
+    st.subheader("Tilføj et dokument")
+    upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key="doc_upload")
+    if upload is not None and st.button("Tilføj og genopbyg indekset", key="doc_add"):
+        bar = st.progress(0.0, text="Kontrollerer filen …")
+        try:
+            add_document_and_rebuild(SETTINGS, upload.name, upload.getvalue(),
+                                     progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+            api.reload(SETTINGS)
+            st.cache_resource.clear()
+            st.success(f"»{upload.name}« er tilføjet, og indekset er bygget igen.")
+        except UploadError as exc:
+            st.error(str(exc))
+
+
+def excerpts_tab() -> None:
+    basket = state()["basket"]
+    if not basket:
+        st.info("Ingen uddrag endnu. Brug »Læg i uddrag« på en kilde i chatten.")
+        return
+    citations = [Citation(**c) for c in basket]
+    for i, c in enumerate(citations):
+        st.markdown(f"**{i + 1}.** »{escape_markdown(c.quote)}«  \n{escape_markdown(c.reference())}")
+        st.button("Fjern", key=f"rm-{i}", on_click=basket.pop, args=(i,))
+    cols = st.columns(3)
+    cols[0].download_button("Hent Markdown", to_markdown(citations).encode("utf-8"), "uddrag.md",
+                            "text/markdown", key="dl_md")
+    cols[1].download_button("Hent Word", to_docx(citations), "uddrag.docx",
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            key="dl_docx")
+    cols[2].download_button("Hent CSV", to_csv(citations).encode("utf-8"), "uddrag.csv", "text/csv",
+                            key="dl_csv")
+
+
+def main() -> None:
+    st.title("Politikassistent")
+    st.caption("Københavns Kommunes integrationspolitikker – hvert svar med kilder, du kan åbne og kontrollere.")
+    try:
+        ret = retriever()
+    except AssistantError as exc:
+        st.error(str(exc))
+        st.stop()
+    filters = sidebar(ret)
+    chat, goals, definitions, documents, excerpts = st.tabs(
+        ["Chat", "Målstatus", "Definitioner", "Dokumenter", f"Uddrag ({len(state()['basket'])})"])
+    with chat:
+        chat_tab(ret, filters)
+    with goals:
+        goals_tab(ret)
+    with definitions:
+        definitions_tab(ret)
+    with documents:
+        documents_tab(ret)
+    with excerpts:
+        excerpts_tab()
+
+
+main()

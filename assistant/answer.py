@@ -125,6 +125,12 @@ def _score_sentence(text: str, terms: set[str], qtype: str) -> float:
     return score
 
 
+def _is_heading(text: str) -> bool:
+    """A title line rather than a sentence: short and without a closing full stop."""
+    flat = " ".join(text.split())
+    return not re.search(r"[.!?:)]$", flat) and len(flat.split()) <= 14
+
+
 def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever) -> list[Pick]:
     terms = content_terms(retriever.expand(question)) | content_terms(question)
     candidates: list[Pick] = []
@@ -136,6 +142,8 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
                 continue  # template text is never content
             text = doc.cleaned[a:b]
             if len(text.split()) < 3 and not re.search(r"\d", text):
+                continue
+            if _is_heading(text):
                 continue
             score = _score_sentence(text, terms, qtype) + 2.0 * prior
             candidates.append(Pick(p.chunk.doc_id, a, b, p.chunk, score))
@@ -168,9 +176,15 @@ def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
     return None
 
 
-def list_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:
-    """The complete structured list behind the best list-like passage: every item, in order."""
-    for p in passages[:3]:
+def list_picks(passages: list[Passage], retriever: Retriever, question: str = "") -> list[Pick]:
+    """The complete structured list behind the best list-like passage: every item, in order.
+
+    A passage whose section title names what the question asks for ("pejlemærker") goes first.
+    """
+    wanted = content_terms(question)
+    ranked = sorted(passages[:5], key=lambda p: (
+        not wanted & set(tokenize(" ".join(p.chunk.section_path), retriever.lexicon)), p.rank))
+    for p in ranked:
         doc = retriever.index.documents[p.chunk.doc_id]
         units = [s for s in doc.sections if s.kind in ("numbered_item", "letter_item", "goal", "principle",
                                                          "theme", "pejlemaerke", "area")
@@ -363,7 +377,7 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         return Answer(question=text, language=language, answerable=True, answer=f"{lead}\n\n{body}",
                       citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
                       notices=tuple(notices))
-    picks = list_picks(passages, retriever) if qtype == "list" else []
+    picks = list_picks(passages, retriever, text) if qtype == "list" else []
     if not picks:
         picks = pick_sentences(passages, text, qtype, retriever)
         qtype_used = qtype if qtype != "list" else "general"

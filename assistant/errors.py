@@ -12,6 +12,7 @@ class DocumentError(AssistantError):
 
     def __init__(self, source_file: str, message: str):
         self.source_file = source_file
+        self.detail = message
         super().__init__(f"{source_file}: {message}")
 
 

@@ -100,9 +100,22 @@ def passage_text(chunk: Chunk) -> str:
     return f"{head}\n{body}" if head else body
 
 
-def corpus_fingerprint(settings: Settings) -> str:
-    """Hash of the source files, metadata, pipeline version and chunking settings."""
+PIPELINE_MODULES = ("clean", "lexicon", "structure", "sentences", "chunk", "dedup", "pipeline", "sparse", "ingest")
+
+
+def pipeline_digest() -> str:
+    """Hash of the text pipeline's own code: an index built by other code is stale."""
     h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in PIPELINE_MODULES:
+        h.update((here / f"{name}.py").read_bytes())
+    return h.hexdigest()
+
+
+def corpus_fingerprint(settings: Settings) -> str:
+    """Hash of the source files, metadata, pipeline code and version, and chunking settings."""
+    h = hashlib.sha256()
+    h.update(pipeline_digest().encode())
     h.update(f"pipeline={PIPELINE_VERSION};format={FORMAT_VERSION};"
              f"chunk={settings.chunk_max_chars}/{settings.chunk_min_chars}".encode())
     listing = list_corpus(settings.corpus_dir)

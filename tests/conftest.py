@@ -61,3 +61,11 @@ def retriever(built_settings):
     from assistant.api import get_retriever
 
     return get_retriever(built_settings)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Expose each phase's report on the test item (the browser tests screenshot failures)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -1,0 +1,155 @@
+"""End to end: a real `streamlit run` server and headless Chromium (Debian's), driven by Playwright.
+
+Screenshots of each page are written to test-artifacts/ when a test fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPUS, ROOT
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(built_settings, tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("served") / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    port = _free_port()
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(built_settings.index_dir),
+           "ASSISTANT_CORPUS_DIR": str(corpus), "ASSISTANT_DATA_DIR": str(corpus.parent / "data")}
+    log = open(corpus.parent / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.headless", "true", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                             "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit stopped ({proc.returncode}); see {log.name}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                    if r.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError("streamlit not healthy after 90 s")
+            time.sleep(0.3)
+        yield url, corpus
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic"])
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, served, request):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    pg.goto(served[0])
+    playwright.expect(pg.get_by_role("tab", name="Chat")).to_be_visible()
+    yield pg
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    ctx.close()
+
+
+def ask(page, question: str):
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    box.press("Enter")
+    answer = page.get_by_test_id("stChatMessage").nth(1)
+    playwright.expect(answer).to_be_visible()
+    return answer
+
+
+def test_ask_and_open_a_source_card(page):
+    answer = ask(page, "Hvad er en efterkommer?")
+    playwright.expect(answer.get_by_test_id("stChatMessageContent")).to_contain_text("Efterkommere er født i Danmark")
+    card = answer.get_by_test_id("stExpander").first
+    playwright.expect(card).to_contain_text("UDKAST")
+    card.locator("summary").click()
+    mark = card.locator("mark#cited")
+    playwright.expect(mark).to_be_visible()
+    playwright.expect(mark).to_contain_text("Efterkommere er født i Danmark")
+
+
+def test_goal_panel_shows_statuses(page):
+    page.get_by_role("tab", name="Målstatus").click()
+    panel = page.get_by_test_id("stTabPanel").nth(1)
+    playwright.expect(panel.get_by_text("NÅET · Mål 3", exact=False)).to_be_visible()
+    playwright.expect(panel.get_by_text("AFVENTER UDVALG", exact=False).first).to_be_visible()
+
+
+def test_look_up_a_definition(page):
+    page.get_by_role("tab", name="Definitioner").click()
+    box = page.get_by_label("Søg efter et begreb")
+    box.fill("MENAPT")
+    box.press("Enter")
+    panel = page.get_by_test_id("stTabPanel").nth(2)
+    playwright.expect(panel.get_by_text("Tyrkiet, Syrien, Irak", exact=False)).to_be_visible()
+
+
+def test_basket_export(page):
+    answer = ask(page, "Hvor lav skal overledigheden blandt etniske minoriteter være?")
+    card = answer.get_by_test_id("stExpander").first
+    card.locator("summary").click()
+    card.get_by_role("button", name="Læg i uddrag").click()
+    tab = page.get_by_role("tab", name="Uddrag (1)")
+    playwright.expect(tab).to_be_visible()
+    tab.click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Hent Markdown").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "5,8 procent" in text and "Kilde: Københavns Kommune (2010)" in text
+
+
+def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
+    corpus = served[1]
+    before = {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()}
+    bad = tmp_path / "beskadiget.pdf"
+    bad.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    page.get_by_role("tab", name="Dokumenter").click()
+    panel = page.get_by_test_id("stTabPanel").nth(3)
+    panel.locator("input[type=file]").set_input_files(str(bad))
+    panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
+    playwright.expect(panel.get_by_test_id("stAlertContentError")).to_contain_text("beskadiget.pdf")
+    assert {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()} == before
