@@ -26,8 +26,12 @@ SETTINGS = load_settings()
 EXAMPLES = ("Hvad er en efterkommer?", "Hvilke pejlemærker har udkastet til politikken 2023-2026?",
             "Hvor lav skal overledigheden blandt etniske minoriteter være?",
             "Hvad er kommunens ansvar i integrationspolitikken 2011-2014?")
-STATUS_ICONS = {"nået": "🟢", "på vej": "🟡", "ikke nået": "🔴", "ikke målt": "⚪", "ikke fastsat": "⬜",
-                "afventer udvalg": "🔵"}
+STATUS_COLOURS = {"nået": "green", "på vej": "orange", "ikke nået": "red", "ikke målt": "gray",
+                  "ikke fastsat": "gray", "afventer udvalg": "blue"}
+
+
+def status_badge(status: str) -> str:
+    return f":{STATUS_COLOURS[status]}-background[{status.upper()}]"
 
 
 @st.cache_resource(show_spinner="Indlæser indeks og model …")
@@ -183,7 +187,7 @@ def goals_tab(ret) -> None:
     statuses = cols[1].multiselect("Status", list(STATUSES), default=list(STATUSES), key="g_status")
     shown = [r for r in rows if r["period"] in period and r["status"] in statuses]
     counts = pd.Series([r["status"] for r in shown]).value_counts()
-    st.markdown(" · ".join(f"{STATUS_ICONS[s]} {s}: **{counts.get(s, 0)}**" for s in STATUSES))
+    st.markdown(" · ".join(f"{status_badge(s)} **{counts.get(s, 0)}**" for s in STATUSES))
     table = pd.DataFrame([{"id": r["id"], "periode": r["period"], "område": r["area"], "mål": r["title"],
                            "status": r["status"], "begrundelse": r["status_reason"],
                            "mål (tal)": (r["target"] or {}).get("text"),
@@ -197,7 +201,7 @@ def goals_tab(ret) -> None:
         for area in dict.fromkeys(r["area"] for r in shown if r["policy"] == policy):
             st.markdown(f"**{escape_markdown(area)}**")
             for r in (r for r in shown if r["policy"] == policy and r["area"] == area):
-                with st.expander(f"{STATUS_ICONS[r['status']]} {r['status'].upper()} · {r['title']}"):
+                with st.expander(f"{status_badge(r['status'])} · {escape_markdown(r['title'])}"):
                     st.markdown(escape_markdown(r["statement"]))
                     target = (r["target"] or {}).get("text") or "—"
                     latest = f"{r['latest']['value']:g} {r['latest']['unit']} ({r['latest']['date']})" \
@@ -209,7 +213,7 @@ def goals_tab(ret) -> None:
                     if chart is not None:
                         st.altair_chart(chart, width="stretch")
                     src = r["source"]
-                    st.caption(f"Kilde: {src['document_id']}, tegn {src['start']}–{src['end']}")
+                    st.caption(f"Kilde (originaltekst): {src['document_id']}, tegn {src['start']}–{src['end']}")
                     st.code(src["quote"], language=None, wrap_lines=True)
     st.subheader("Tilføj målinger")
     st.caption("CSV med kolonnerne goal_id, date, value, unit, source, registered_by, registered_at.")

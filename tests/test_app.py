@@ -47,7 +47,7 @@ def test_personal_data_warning(app):
 
 def test_goal_panel_and_definitions(app):
     goal_labels = [e.label for e in app.tabs[1].expander]
-    assert any(label.startswith("🟢 NÅET") and "Mål 3" in label for label in goal_labels)
+    assert any(label.startswith(":green-background[NÅET]") and "Mål 3" in label for label in goal_labels)
     assert any("AFVENTER UDVALG" in label for label in goal_labels)
     app.text_input(key="def_query").set_value("MENAPT").run()
     labels = [e.label for e in app.tabs[2].expander]

@@ -20,6 +20,7 @@ from .conftest import CORPUS, ROOT
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+playwright.expect.set_options(timeout=30_000)  # a rerun on a loaded 2-core CI machine can take seconds
 ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
@@ -115,7 +116,8 @@ def test_ask_and_open_a_source_card(page):
 def test_goal_panel_shows_statuses(page):
     page.get_by_role("tab", name="Målstatus").click()
     panel = page.get_by_test_id("stTabPanel").nth(1)
-    playwright.expect(panel.get_by_text("NÅET · Mål 3", exact=False)).to_be_visible()
+    reached = panel.get_by_test_id("stExpander").filter(has_text="Mål 3")
+    playwright.expect(reached.first).to_contain_text("NÅET")
     playwright.expect(panel.get_by_text("AFVENTER UDVALG", exact=False).first).to_be_visible()
 
 
