@@ -103,7 +103,7 @@ def source_card(ret, c: dict, key: str) -> None:
         chunk = ret.chunk(c["chunk_id"])
         a, b = doc.to_cleaned(c["start"], c["end"])
         lo, hi = (chunk.clean_start, chunk.clean_end) if chunk else (a, b)
-        st.markdown(highlighted_html(doc.cleaned[lo:hi], a - lo, b - lo), unsafe_allow_html=True)
+        st.html(highlighted_html(doc.cleaned[lo:hi], a - lo, b - lo))
         if st.toggle("Vis originaltekst (urenset)", key=f"orig-{key}"):
             st.code(c["original"], language=None, wrap_lines=True)
         cols = st.columns(2)
@@ -259,10 +259,10 @@ def documents_tab(ret) -> None:
     original = st.toggle("Vis originaltekst (urenset)", key="doc_original")
     span = (opened[1], opened[2]) if opened and opened[0] == choice else (0, 0)
     if original:
-        st.markdown(highlighted_html(doc.text, *span, max_chars=200_000), unsafe_allow_html=True)
+        st.html(highlighted_html(doc.text, *span, max_chars=200_000))
     else:
         a, b = doc.to_cleaned(*span) if span != (0, 0) else (0, 0)
-        st.markdown(highlighted_html(doc.cleaned, a, b, max_chars=200_000), unsafe_allow_html=True)
+        st.html(highlighted_html(doc.cleaned, a, b, max_chars=200_000))
     st.subheader("Tilføj et dokument")
     upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key="doc_upload")
     if upload is not None and st.button("Tilføj og genopbyg indekset", key="doc_add"):

@@ -29,6 +29,7 @@ FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|p
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 GENERIC_TERMS = {"københavn", "københavns", "kommun", "kommune", "integration", "integrationspolitik",
                  "politik", "politikk", "dokument", "dokumenter", "copenhagen", "city", "policy"}
+LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
 REPEAT_SHARE = 0.8  # a sentence sharing this much of its words with a chosen one is a repeat
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
@@ -322,10 +323,10 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) 
             citations.append(cit)
             lines.append(f"{cit.quote} [{cit.n}]")
         lead = PERIOD_LEAD.get(meta.status, "I {period}").format(period=meta.period)
-        sep = "\n- " if qtype == "list" else " "
-        body = sep.join(lines)
-        if qtype == "list":
-            body = "- " + body
+        if qtype == "list":  # items keep their own label ("1)", "A)", "•"); others get a dash
+            body = "\n".join(line if LABELLED.match(line) else f"- {line}" for line in lines)
+        else:
+            body = " ".join(lines)
         if grouped or meta.status == "draft":
             draft = " (udkast)" if meta.status == "draft" else ""
             parts.append(f"{lead}{draft}:\n{body}" if qtype == "list" else f"{lead}{draft}: {body}")

@@ -26,4 +26,4 @@ def highlighted_html(text: str, start: int, end: int, max_chars: int = 4000) -> 
     prefix = "… " if lo > 0 else ""
     suffix = " …" if hi < len(text) else ""
     return (f'<div class="passage" style="white-space: pre-wrap; line-height: 1.5">{prefix}{before}'
-            f'<mark id="cited">{marked}</mark>{after}{suffix}</div>')
+            f'<mark class="cited">{marked}</mark>{after}{suffix}</div>')

@@ -38,7 +38,7 @@ def test_markdown_and_html_are_escaped():
     assert "<script>" not in escape_markdown("<script>alert(1)</script>")
     assert escape_markdown("[klik](http://x)") == "\\[klik\\]\\(http://x\\)"
     html = highlighted_html("før <b>midt</b> efter", 4, 15)
-    assert "<b>" not in html and '<mark id="cited">&lt;b&gt;midt&lt;/b&gt;</mark>' in html
+    assert "<b>" not in html and '<mark class="cited">&lt;b&gt;midt&lt;/b&gt;</mark>' in html
 
 
 CITATION = Citation(n=1, document_id="integrationspolitik-2011-2014", source_file="002.txt",
