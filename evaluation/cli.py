@@ -36,6 +36,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import format_bench, run_bench, save_bench
+
+    result = run_bench()
+    json_path, md_path = save_bench(result, Path(args.out) if args.out else RESULTS)
+    print(format_bench(result))
+    print(f"\n{result['seconds']} s i alt. Resultater: {json_path} og {md_path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,5 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--out", help="mappe til resultaterne (standard: evaluation/results)")
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("bench", help="mål hastighed og hukommelse på denne maskine")
+    p.add_argument("--out", help="mappe til resultaterne (standard: evaluation/results)")
+    p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     return int(args.func(args) or 0)

@@ -42,3 +42,25 @@ def test_hit_needs_half_the_quote():
     ranked = [Span("a.txt", 0, 50), Span("a.txt", 90, 210)]
     assert first_hit_rank(ranked, ev, 10) == 2
     assert abs(ndcg_at(ranked, ev, 10) - 1 / 1.5849625007211563) < 1e-9
+
+
+def test_a_new_question_file_runs_unchanged(built_settings, tmp_path):
+    from evaluation.run import evaluate, format_table
+
+    path = tmp_path / "nye.jsonl"
+    rows = [
+        {"id": "n1", "question": "Hvad sker der med børn af danskfødte forældre, der beholder udenlandsk "
+                                 "statsborgerskab?", "lang": "da", "category": "definition",
+         "evidence": [{"doc": "004_4f75662896d2a60c.txt",
+                       "quote": "Fastholder danskfgdte foraldre imidlertid begge et\nudenlandsk statsborgerskab"}],
+         "answer_keywords": ["efterkommere"]},
+        {"id": "n2", "question": "Hvad koster en busbillet i Aarhus?", "lang": "da", "category": "unanswerable",
+         "evidence": [], "answer_keywords": []},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    questions = load_questions(path, built_settings.corpus_dir)
+    result = evaluate(questions, k=5, settings=built_settings)
+    summary = result["summary"]["alle"]
+    assert summary["n"] == 2 and summary["answerable"] == 1 and summary["unanswerable"] == 1
+    assert set(summary["systems"]) == {"full", "bm25", "dense", "naive"}
+    assert "recall@5" in summary["systems"]["full"] and "alle" in format_table(result["summary"], 5)
