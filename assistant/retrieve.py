@@ -12,11 +12,13 @@ from .config import Settings
 from .embed import get_embedder
 from .fusion import boost, ranks, rrf
 from .index import LoadedIndex
+from .language import detect_language
 from .lexicon import load_lexicon
 from .sparse import tokenize
 from .types import Chunk, Filters, Passage
 
-CANDIDATES = 50  # how deep each ranking is read before fusion
+CANDIDATES = 50
+FOREIGN_SPARSE_WEIGHT = 0.3
 
 # Policy vocabulary: what staff say → what the documents say. Added to the BM25 query only.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -93,8 +95,10 @@ class Retriever:
         sparse = self.sparse_ranking(question)
         dense_rows = [r for r, _ in dense]
         sparse_rows = [r for r, _ in sparse]
-        fused = rrf([dense_rows, sparse_rows], k=self.settings.rrf_k,
-                    weights=[self.settings.dense_weight, self.settings.sparse_weight])
+        # Danish BM25 cannot read an English question: then the cross-lingual dense ranking leads.
+        danish = detect_language(question, self.lexicon) == "da"
+        weights = [self.settings.dense_weight, self.settings.sparse_weight if danish else FOREIGN_SPARSE_WEIGHT]
+        fused = rrf([dense_rows, sparse_rows], k=self.settings.rrf_k, weights=weights)
         fused = boost(fused, {row: document_boost(question, self.index.meta(self.index.chunks[row].doc_id))
                               for row, _ in fused})
         d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
@@ -119,8 +123,8 @@ class Retriever:
 
 
 DOCUMENT_CUES = (
-    (re.compile(r"\budkast", re.IGNORECASE), lambda m: m.status == "draft"),
-    (re.compile(r"\bvedtag", re.IGNORECASE), lambda m: m.status == "adopted"),
+    (re.compile(r"\budkast|\bdraft\b", re.IGNORECASE), lambda m: m.status == "draft"),
+    (re.compile(r"\bvedtagne\b|\badopted\b", re.IGNORECASE), lambda m: m.status == "adopted"),
     (re.compile(r"\bsynops", re.IGNORECASE), lambda m: m.kind == "synopsis"),
     (re.compile(r"\b(indstilling|sagsfremstilling|udvalgets beslutning)", re.IGNORECASE), lambda m: m.kind == "case"),
 )
@@ -137,8 +141,8 @@ def document_boost(question: str, meta) -> float:
     factor = 1.0
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", question)]
     span = _years(meta.period)
-    if years and span and any(y in span for y in years):
-        factor *= CUE_BOOST
+    if years and span and any(y in span for y in years) and meta.kind != "case":
+        factor *= CUE_BOOST  # a period names the policy; case papers only when named as such
     for pattern, applies in DOCUMENT_CUES:
         if pattern.search(question) and applies(meta):
             factor *= CUE_BOOST

@@ -129,7 +129,7 @@ def test_look_up_a_definition(page):
     box.fill("MENAPT")
     box.press("Enter")
     panel = page.get_by_test_id("stTabPanel").nth(2)
-    playwright.expect(panel.get_by_text("Tyrkiet, Syrien, Irak", exact=False)).to_be_visible()
+    playwright.expect(panel.get_by_text("Tyrkiet, Syrien, Irak", exact=False).first).to_be_visible()
 
 
 def test_basket_export(page):
