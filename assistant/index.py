@@ -20,11 +20,13 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -36,13 +38,14 @@ from .embed import EmbeddingCache, embed_passages_cached, get_embedder
 from .errors import IndexCorruptError, IndexMissingError
 from .lexicon import load_lexicon
 from .pipeline import PIPELINE_VERSION, ProcessedCorpus, process_corpus
+from .sentences import split_sentences
 from .sparse import SparseIndex, tokenize
 from .types import Chunk, DocumentMeta, Page, Section
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-FILES = ("dense.faiss", "chunks.jsonl", "documents.jsonl", "offsets.npz")
+FORMAT_VERSION = 2
+FILES = ("dense.faiss", "chunks.jsonl", "documents.jsonl", "offsets.npz", "sentences.npz")
 
 
 @dataclass
@@ -88,9 +91,38 @@ class LoadedIndex:
     documents: dict[str, StoredDocument]
     dense: object  # faiss.Index
     sparse: SparseIndex
+    sentences: "SentenceTable" = None
 
     def meta(self, doc_id: str) -> DocumentMeta:
         return self.documents[doc_id].meta
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-cased word and number in the documents (cleaned and original text)."""
+        words: set[str] = set()
+        for doc in self.documents.values():
+            for text in (doc.cleaned, doc.text):
+                words.update(w.lower() for w in re.findall(r"\w+", text))
+        return frozenset(words)
+
+    def sentences_of(self, chunk_row: int) -> list[tuple[int, int, int]]:
+        """(clean start, clean end, vector row) of each sentence of a chunk."""
+        return self.sentences.by_chunk.get(chunk_row, []) if self.sentences else []
+
+
+@dataclass
+class SentenceTable:
+    """Every sentence of every indexed chunk with its embedding (for choosing answer sentences)."""
+
+    rows: np.ndarray     # chunk row of each sentence
+    starts: np.ndarray   # cleaned offsets
+    ends: np.ndarray
+    vectors: np.ndarray  # (n, dim), normalised
+
+    def __post_init__(self) -> None:
+        self.by_chunk: dict[int, list[tuple[int, int, int]]] = {}
+        for i, (row, a, b) in enumerate(zip(self.rows.tolist(), self.starts.tolist(), self.ends.tolist())):
+            self.by_chunk.setdefault(row, []).append((a, b, i))
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -198,11 +230,15 @@ def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) 
     embedder = get_embedder(settings)
     cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
     texts = [passage_text(c) for c in chunks]
-    progress(0.1, f"Beregner embeddings for {len(texts)} tekststykker …")
-    vectors, fresh = embed_passages_cached(
-        embedder, texts, cache,
+    sentence_spans = [(row, a, b) for row, c in enumerate(chunks) for a, b in split_sentences(c.text, c.clean_start)]
+    sentence_texts = [" ".join(chunks[row].text[a - chunks[row].clean_start:b - chunks[row].clean_start].split())
+                      for row, a, b in sentence_spans]
+    progress(0.1, f"Beregner embeddings for {len(texts)} tekststykker og {len(sentence_texts)} sætninger …")
+    all_vectors, fresh = embed_passages_cached(
+        embedder, texts + sentence_texts, cache,
         progress=lambda done, total: progress(0.1 + 0.8 * done / max(total, 1),
-                                              f"Embeddings: {done}/{total} nye tekststykker"))
+                                              f"Embeddings: {done}/{total} nye tekster"))
+    vectors, sentence_vectors = all_vectors[:len(texts)], all_vectors[len(texts):]
     dim = vectors.shape[1] if len(vectors) else getattr(embedder, "dim", 0)
     progress(0.92, "Bygger FAISS- og BM25-indeks …")
     build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
@@ -214,6 +250,10 @@ def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) 
             dense.add(vectors)
         faiss.write_index(dense, str(tmp / "dense.faiss"))
         _write_jsonl(tmp / "chunks.jsonl", (c.to_dict() for c in chunks))
+        np.savez(tmp / "sentences.npz", rows=np.asarray([r for r, _, _ in sentence_spans], dtype=np.int32),
+                 starts=np.asarray([a for _, a, _ in sentence_spans], dtype=np.int32),
+                 ends=np.asarray([b for _, _, b in sentence_spans], dtype=np.int32),
+                 vectors=np.asarray(sentence_vectors, dtype=np.float32).reshape(len(sentence_spans), -1))
         _write_jsonl(tmp / "documents.jsonl", (_document_row(d) for d in corpus.documents))
         np.savez(tmp / "offsets.npz", **{
             f"{d.document.id}__start": np.asarray(d.cleaned.orig_start, dtype=np.int32) for d in corpus.documents
@@ -326,4 +366,6 @@ def _read(folder: Path) -> LoadedIndex:
     dense = faiss.read_index(str(folder / "dense.faiss"))
     if dense.ntotal != len(chunks):
         raise IndexCorruptError("FAISS-indekset og tekststykketabellen passer ikke sammen.")
-    return LoadedIndex(folder, manifest, chunks, documents, dense, SparseIndex.load(folder / "sparse"))
+    with np.load(folder / "sentences.npz") as data:
+        sentences = SentenceTable(data["rows"], data["starts"], data["ends"], data["vectors"])
+    return LoadedIndex(folder, manifest, chunks, documents, dense, SparseIndex.load(folder / "sparse"), sentences)

@@ -117,6 +117,9 @@ class Retriever:
                 break
         return passages
 
+    def row_of(self, chunk_id: str) -> int | None:
+        return self._by_id.get(chunk_id)
+
     def chunk(self, chunk_id: str) -> Chunk | None:
         row = self._by_id.get(chunk_id)
         return None if row is None else self.index.chunks[row]

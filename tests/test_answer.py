@@ -51,3 +51,18 @@ def test_question_types():
     assert question_type("Hvad betyder MENAPT?") == "definition"
     assert question_type("Hvem har ansvaret for danskundervisning?") == "responsibility"
     assert question_type("Hvor mange procent var i beskæftigelse i 2021?") == "figure"
+
+
+def test_details_the_documents_never_mention_are_refused(retriever):
+    for question, reason in (("Hvor mange kroner er der afsat til integration i budgettet?", "beløb"),
+                             ("Hvor mange boliger i Tingbjerg er almene?", "Tingbjerg"),
+                             ("Hvad var ledigheden blandt minoriteter i 2031?", "2031"),
+                             ("Hvem er kontaktperson for integrationsindsatsen?", "kontaktoplysninger")):
+        answer = answer_question(question, retriever)
+        assert not answer.answerable and reason in answer.answer and answer.passages, question
+
+
+def test_placeholder_is_reported_as_not_yet_set(retriever):
+    answer = answer_question("Hvilke konkrete mål satte synopsen for tema 1 om mangfoldig arbejdsplads?", retriever)
+    assert not answer.answerable and "ikke fastsat endnu" in answer.answer
+    assert not answer.citations and answer.passages[0].chunk.placeholder

@@ -30,7 +30,8 @@ def test_odd_questions_get_a_danish_response(retriever, question):
         for c in answer.citations:
             assert retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
     else:
-        assert any(w in answer.answer for w in ("Skriv et spørgsmål", "Dokumenterne besvarer ikke"))
+        assert any(w in answer.answer for w in ("Skriv et spørgsmål", "Dokumenterne besvarer ikke",
+                                                "ikke fastsat endnu"))
 
 
 @hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
