@@ -224,37 +224,52 @@ def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
     return None
 
 
-def list_picks(passages: list[Passage], retriever: Retriever, question: str = "") -> list[Pick]:
-    """The complete structured list behind the best list-like passage: every item, in order.
+# Words every list heading or question shares, which cannot tell one list from another.
+LIST_IGNORE = {"ansvar", "integration", "integrationspolitik", "politik", "politikk"}
+LIST_UNIT_KINDS = ("numbered_item", "letter_item", "bullet", "goal", "principle", "theme", "area")
+UNIT_NOUNS = {"goal": "mål", "principle": "princip principper", "theme": "tema temaer",
+              "area": "indsatsområde indsatsområder indsats"}
 
-    A passage whose section title names what the question asks for ("pejlemærker") goes first.
+
+def list_picks(passages: list[Passage], retriever: Retriever, question: str = "",
+               min_overlap: int = 0) -> list[Pick]:
+    """The complete structured list the question asks for: every item, in order.
+
+    Candidate lists are the item families (items under one heading, or all goals / principles /
+    themes / areas of a document) that start in the top passages; the one whose heading shares
+    most terms with the question wins, then the better-ranked passage.
     """
-    wanted = content_terms(question)
-    ranked = sorted(passages[:5], key=lambda p: (
-        not wanted & set(tokenize(" ".join(p.chunk.section_path), retriever.lexicon)), p.rank))
-    for p in ranked:
+    wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
+              if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
+    best = None
+    for p in passages[:5]:
         doc = retriever.index.documents[p.chunk.doc_id]
-        units = [s for s in doc.sections if s.kind in ("numbered_item", "letter_item", "goal", "principle",
-                                                         "theme", "pejlemaerke", "area")
+        units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
                  and p.chunk.clean_start <= s.start < p.chunk.clean_end]
-        if not units:
-            continue
-        family = units[0]
-        siblings = [s for s in doc.sections if s.kind == family.kind and s.path[:-1] == family.path[:-1]]
-        if family.kind in ("goal", "principle", "theme", "area"):
-            siblings = [s for s in doc.sections if s.kind == family.kind]
-        if len(siblings) < 2:
-            continue
-        picks = []
-        intro = _intro_sentence(doc, siblings[0].start, p.chunk)
-        if intro:
-            picks.append(intro)
-        for s in siblings:
-            end = _statement_end(doc, s.start, s.end)
-            chunk = _chunk_at(retriever, doc.meta.id, s.start) or p.chunk
-            picks.append(Pick(doc.meta.id, s.start, end, chunk, 1.0))
-        return picks
-    return []
+        for kind, parent in dict.fromkeys((u.kind, u.path[:-1]) for u in units):
+            if kind in UNIT_NOUNS:
+                siblings = [s for s in doc.sections if s.kind == kind]
+                heading = UNIT_NOUNS[kind]
+            else:
+                siblings = [s for s in doc.sections if s.kind == kind and s.path[:-1] == parent]
+                heading = parent[-1] if parent else ""
+            if len(siblings) < 2:
+                continue
+            overlap = len(wanted & set(tokenize(heading, retriever.lexicon)))
+            key = (-overlap, p.rank)
+            if overlap >= min_overlap and (best is None or key < best[0]):
+                best = (key, doc, siblings, p.chunk)
+    if best is None:
+        return []
+    _key, doc, siblings, chunk = best
+    picks = []
+    intro = _intro_sentence(doc, siblings[0].start, _chunk_at(retriever, doc.meta.id, siblings[0].start) or chunk)
+    if intro:
+        picks.append(intro)
+    for s in siblings:
+        end = _statement_end(doc, s.start, s.end)
+        picks.append(Pick(doc.meta.id, s.start, end, _chunk_at(retriever, doc.meta.id, s.start) or chunk, 1.0))
+    return picks
 
 
 def _statement_end(doc: StoredDocument, start: int, end: int) -> int:
@@ -444,7 +459,12 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
                        message=f"Det er ikke fastsat endnu: {meta.title} har kun en skabelontekst her "
                                f"(afsnittet »{top.section_path[-1] if top.section_path else top.section}« "
                                "er ikke udfyldt). Se passagen nedenfor.")
-    picks = list_picks(content, retriever, text) if qtype == "list" else []
+    if qtype == "list":
+        picks = list_picks(content, retriever, text)
+    elif qtype == "responsibility":  # the responsibility list of the actor the question names
+        picks = list_picks(content, retriever, text, min_overlap=1)
+    else:
+        picks = []
     if not picks:
         picks = pick_sentences(content, text, qtype, retriever)
         qtype_used = qtype if qtype != "list" else "general"

@@ -47,6 +47,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "tryghed": ("tryghedsindeks", "trygheden"),
     "boligområder": ("udsatte områder", "boligområder"),
     "ghetto": ("udsatte boligområder",),
+    "borgerne": ("københavnerne",),
+    "borgere": ("københavnere",),
+    "virksomhederne": ("erhvervslivet",),
+    "virksomheder": ("erhvervslivet",),
 }
 
 

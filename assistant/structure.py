@@ -88,6 +88,8 @@ def _is_title_line(lines: list[_Line], i: int) -> bool:
             return False
     if next_line is None or next_line.blank or next_line.text.endswith(":"):
         return True
+    if _item_kind(next_line.text) and line.split()[0].istitle():
+        return True  # a heading directly over its list ("Det er kommunens ansvar" / "* at …")
     return next_line.text[:1].isupper()
 
 
@@ -155,8 +157,9 @@ def _build_sections(doc_id: str, text: str, lines: list[_Line],
     stack: list[tuple[int, str, str]] = []  # (level, title, kind)
     head_spans = []
     for n, (li, kind, label, title, level) in enumerate(heads):
-        if level == 2 and kind == "heading" and stack and stack[-1][0] == 2 and stack[-1][2] in UNIT_KINDS:
-            level = 3  # a title line inside a principle/goal/theme belongs to it
+        if level == 2 and kind == "heading" and not title.isupper() and \
+                any(k in UNIT_KINDS for _lv, _t, k in stack):
+            level = 3  # a title line inside a principle/goal/theme belongs to it; CAPS lines close it
         while stack and stack[-1][0] >= level:
             stack.pop()
         name = f"{label} {title}".strip() if kind != "heading" or label else title

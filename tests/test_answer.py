@@ -66,3 +66,10 @@ def test_placeholder_is_reported_as_not_yet_set(retriever):
     answer = answer_question("Hvilke konkrete mål satte synopsen for tema 1 om mangfoldig arbejdsplads?", retriever)
     assert not answer.answerable and "ikke fastsat endnu" in answer.answer
     assert not answer.citations and answer.passages[0].chunk.placeholder
+
+
+def test_responsibility_question_returns_the_actors_list(retriever):
+    answer = answer_question("Hvilket ansvar har borgerne selv ifølge integrationspolitikken 2011-2014?", retriever)
+    assert "Det er københavnernes ansvar" in answer.answer
+    assert "at lære det danske sprog" in answer.answer
+    assert "kommunens ansvar" not in answer.answer
