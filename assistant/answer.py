@@ -411,18 +411,43 @@ def refusal(question: str, language: str, passages: list[Passage], notices: list
 
 
 def _without_unnamed_placeholders(question: str, passages: list[Passage], retriever: Retriever) -> list[Passage]:
-    """Drop template placeholders when another document answers: a top placeholder stays only if
-    the question points at its document more strongly than at the other documents in the top 3."""
+    """Drop template placeholders unless the question is about them: a top placeholder stays when its
+    section heading shares a term with the question and the question points at its document more
+    strongly than at the other documents in the top 3."""
     from .retrieve import document_boost
 
     if not passages or not passages[0].chunk.placeholder:
         return [p for p in passages if not p.chunk.placeholder] or passages
     top = passages[0].chunk
+    wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
+    named = wanted & set(tokenize(" ".join(top.section_path), retriever.lexicon))
     others = [p for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != top.doc_id]
     strength = lambda c: document_boost(question, retriever.index.meta(c.doc_id))  # noqa: E731
-    if not others or strength(top) > max(strength(p.chunk) for p in others):
+    if named and (not others or strength(top) > max(strength(p.chunk) for p in others)):
         return passages
-    return [p for p in passages if not p.chunk.placeholder]
+    return [p for p in passages if not p.chunk.placeholder] or passages
+
+
+def placeholder_answer(question: str, language: str, qtype: str, passages: list[Passage], notices: list[str],
+                       retriever: Retriever) -> Answer:
+    """A section that is only a template: "not yet set", and who is to fill it in when it says so."""
+    top = passages[0].chunk
+    meta = retriever.index.meta(top.doc_id)
+    doc = retriever.index.documents[top.doc_id]
+    section = top.section or "—"
+    owner = next((span for span in doc.placeholders if top.clean_start <= span[0] < top.clean_end
+                  and "udfyldes af" in doc.cleaned[span[0]:span[1]].lower()), None)
+    if qtype == "responsibility" and owner:
+        pick = Pick(top.doc_id, owner[0], owner[1], top, 1.0)
+        citation = _citation(1, pick, retriever)
+        text = (f"Afsnittet »{section}« i {meta.title} er ikke udfyldt endnu. Skabelonen angiver, hvem der "
+                f"skal udfylde det: {citation.quote} [1]")
+        return Answer(question=question, language=language, answerable=True, answer=text,
+                      citations=(citation,), passages=tuple(passages), question_type="placeholder",
+                      notices=tuple(notices))
+    return refusal(question, language, passages, notices, "placeholder",
+                   message=f"Det er ikke fastsat endnu: {meta.title} har kun en skabelontekst i afsnittet "
+                           f"»{section}«, som ikke er udfyldt. Se passagen nedenfor.")
 
 
 def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,
@@ -454,11 +479,7 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     content = _without_unnamed_placeholders(text, passages, retriever)
     top = content[0].chunk
     if top.placeholder:
-        meta = retriever.index.meta(top.doc_id)
-        return refusal(text, language, passages, notices, "placeholder",
-                       message=f"Det er ikke fastsat endnu: {meta.title} har kun en skabelontekst her "
-                               f"(afsnittet »{top.section_path[-1] if top.section_path else top.section}« "
-                               "er ikke udfyldt). Se passagen nedenfor.")
+        return placeholder_answer(text, language, qtype, content, notices, retriever)
     if qtype == "list":
         picks = list_picks(content, retriever, text)
     elif qtype == "responsibility":  # the responsibility list of the actor the question names

@@ -73,3 +73,10 @@ def test_responsibility_question_returns_the_actors_list(retriever):
     assert "Det er københavnernes ansvar" in answer.answer
     assert "at lære det danske sprog" in answer.answer
     assert "kommunens ansvar" not in answer.answer
+
+
+def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
+    answer = answer_question("Hvem skal skrive afsnittet om by- og boligområdet i udkastet?", retriever)
+    assert answer.answerable and "ikke udfyldt endnu" in answer.answer and "TMF" in answer.answer
+    (c,) = answer.citations
+    assert "Udfyldes af TMF" in c.quote and retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
