@@ -71,6 +71,8 @@ def read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
     if not page_texts:
         raise DocumentError(path.name, "PDF'en har ingen sider.")
     if sum(len(t.strip()) for t in page_texts) < MIN_TEXT_CHARS:
+        page_texts = ocr_pages(path, reader)
+    if sum(len(t.strip()) for t in page_texts) < MIN_TEXT_CHARS:
         raise DocumentError(path.name, "PDF'en har intet tekstlag (den består kun af billeder). "
                             "Scan den med tekstgenkendelse (OCR) eller upload en tekstversion.")
     parts: list[str] = []
@@ -84,6 +86,35 @@ def read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
         pages.append(Page(number, offset, offset + len(text)))
         offset += len(text)
     return "".join(parts), tuple(pages)
+
+
+def ocr_pages(path: Path, reader) -> list[str]:
+    """Danish OCR of the images on each page with Debian's tesseract (tesseract-ocr-dan), when it is
+    installed; otherwise empty pages, and the caller reports that there is no text layer."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not shutil.which("tesseract"):
+        return []
+    texts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for number, page in enumerate(reader.pages, start=1):
+            parts = []
+            try:
+                images = list(page.images)
+            except Exception as exc:  # pypdf raises many types for unusual image encodings
+                log.warning("%s: billederne på side %d kan ikke læses (%s)", path.name, number, exc)
+                images = []
+            for i, image in enumerate(images):
+                target = Path(tmp) / f"p{number}-{i}{Path(image.name).suffix or '.png'}"
+                target.write_bytes(image.data)
+                run = subprocess.run(["tesseract", str(target), "stdout", "-l", "dan"], capture_output=True,
+                                     text=True, timeout=120)
+                if run.returncode == 0:
+                    parts.append(run.stdout.strip())
+            texts.append("\n\n".join(p for p in parts if p))
+    return texts
 
 
 def read_document(path: Path, meta: DocumentMeta) -> Document:

@@ -102,3 +102,28 @@ def test_one_bad_file_does_not_stop_the_corpus(tmp_settings):
     assert len(result.documents) == 1
     (error,) = result.errors
     assert error.source_file == "tom.txt" and "tom" in str(error)
+
+
+def test_image_only_pdf_is_read_with_danish_ocr_where_tesseract_is_installed(tmp_path):
+    import shutil as sh
+    from pathlib import Path
+
+    font_path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not sh.which("tesseract") or not font_path.exists():
+        pytest.skip("tesseract-ocr-dan or the DejaVu font is not installed")
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("RGB", (1600, 300), "white")
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(font_path), 48)
+    draw.text((40, 40), "Overledigheden skal være på højst 5,8 procent.", fill="black", font=font)
+    draw.text((40, 150), "Københavns Kommune følger målet hvert år.", fill="black", font=font)
+    img.save(tmp_path / "side.png")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(str(tmp_path / "side.png"), x=10, y=10, w=190)
+    pdf.output(str(tmp_path / "scannet.pdf"))
+    doc = read_document(tmp_path / "scannet.pdf", meta("scannet.pdf"))
+    assert "Overledigheden" in doc.text and "5,8 procent" in doc.text and "Københavns" in doc.text
+    assert [p.number for p in doc.pages] == [1]
