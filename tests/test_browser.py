@@ -157,3 +157,24 @@ def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
     panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
     playwright.expect(panel.get_by_test_id("stAlertContentError")).to_contain_text("beskadiget.pdf")
     assert {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()} == before
+
+
+def test_two_browser_sessions_keep_their_own_conversations(browser, served):
+    pages = []
+    for question in ("Hvad er en efterkommer?", "Hvad er MENAPT?"):
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = ctx.new_page()
+        pg.goto(served[0])
+        playwright.expect(pg.get_by_text("Ingen uddrag endnu", exact=False)).to_be_attached()
+        pg.get_by_test_id("stChatInputTextArea").fill(question)
+        pages.append((ctx, pg, question))
+    for _ctx, pg, _q in pages:  # both questions are sent before either answer is read
+        pg.get_by_test_id("stChatInputTextArea").press("Enter")
+    (c1, p1, _), (c2, p2, _) = pages
+    playwright.expect(p1.get_by_test_id("stChatMessage").nth(1)).to_contain_text("Efterkommere er født i Danmark")
+    playwright.expect(p2.get_by_test_id("stChatMessage").nth(1)).to_contain_text("MENAPT")
+    assert p1.get_by_test_id("stChatMessage").count() == 2 and p2.get_by_test_id("stChatMessage").count() == 2
+    playwright.expect(p1.get_by_test_id("stChatMessage").first).to_contain_text("efterkommer")
+    playwright.expect(p2.get_by_test_id("stChatMessage").first).to_contain_text("MENAPT")
+    c1.close()
+    c2.close()
