@@ -14,7 +14,7 @@ from assistant.definitions import load_definitions, search_definitions
 from assistant.errors import AssistantError, GoalDataError, UploadError
 from assistant.export import to_csv, to_docx, to_markdown
 from assistant.feedback import record_feedback
-from assistant.goals import STATUSES, goal_rows, import_measurements, load_goals
+from assistant.goals import STATUSES, goal_rows, import_measurements, load_goals_cached
 from assistant.index import build_index
 from assistant.privacy import find_personal_data
 from assistant.render import escape_markdown, highlighted_html
@@ -177,7 +177,7 @@ def goal_chart(row: dict):
 
 def goals_tab(ret) -> None:
     try:
-        rows = goal_rows(load_goals(SETTINGS.corpus_dir))
+        rows = goal_rows(load_goals_cached(SETTINGS.corpus_dir))
     except GoalDataError as exc:
         st.error(str(exc))
         return
