@@ -34,9 +34,11 @@ def status_badge(status: str) -> str:
     return f":{STATUS_COLOURS[status]}-background[{status.upper()}]"
 
 
-@st.cache_resource(show_spinner="Indlæser indeks og model …")
-def retriever():
-    return api.get_retriever(SETTINGS)
+@st.cache_resource(show_spinner=False)
+def retriever(settings_key: str, _progress=None):
+    """The shared index and model for these settings; the first start builds the index with a
+    progress bar. ``settings_key`` keeps one cache entry per configuration."""
+    return api.get_retriever(SETTINGS, progress=_progress)
 
 
 def state():
@@ -299,11 +301,14 @@ def excerpts_tab() -> None:
 def main() -> None:
     st.title("Politikassistent")
     st.caption("Københavns Kommunes integrationspolitikker – hvert svar med kilder, du kan åbne og kontrollere.")
+    bar = st.empty()
     try:
-        ret = retriever()
+        ret = retriever(repr(SETTINGS),
+                        lambda f, m: bar.progress(min(f, 1.0), text=f"Bygger indekset (første start): {m}"))
     except AssistantError as exc:
         st.error(str(exc))
         st.stop()
+    bar.empty()
     filters = sidebar(ret)
     chat, goals, definitions, documents, excerpts = st.tabs(
         ["Chat", "Målstatus", "Definitioner", "Dokumenter", f"Uddrag ({len(state()['basket'])})"])

@@ -57,3 +57,12 @@ def test_goal_panel_and_definitions(app):
 def test_example_button_asks_it(app):
     next(b for b in app.button if b.label == "Hvad er en efterkommer?").click().run()
     assert len(app.chat_message) == 2
+
+
+def test_first_start_builds_the_index(monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "nyt-indeks"))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    assert not at.exception
+    assert (tmp_path / "nyt-indeks" / "current" / "manifest.json").exists()
+    assert at.chat_input
