@@ -34,7 +34,9 @@ REPEAT_SHARE = 0.8
 SIMILARITY_SCALE = 10.0   # sentence/question cosine above the floor, scaled to the lexical scores' range
 SIMILARITY_FLOOR = 0.75
 LEXICAL_WEIGHT = 0.5
-KEEP_WITHIN = 1.5         # further sentences must score within this of the best one  # a sentence sharing this much of its words with a chosen one is a repeat
+KEEP_WITHIN = 1.5
+HUB_WEIGHT = 1.0          # how much of a sentence's hubness (see index.SentenceTable) is subtracted
+HUB_CENTRE = 0.91         # typical hubness on this corpus, so that scores keep their scale
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
@@ -192,8 +194,8 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
                 continue
             if _is_heading(text):
                 continue
-            closeness = SIMILARITY_SCALE * (float(sentences.vectors[vec] @ q) - SIMILARITY_FLOOR) \
-                if vec is not None else 0.0
+            closeness = SIMILARITY_SCALE * (float(sentences.vectors[vec] @ q) - HUB_WEIGHT * (
+                float(sentences.hubness[vec]) - HUB_CENTRE) - SIMILARITY_FLOOR) if vec is not None else 0.0
             score = closeness + LEXICAL_WEIGHT * _score_sentence(text, terms, qtype) + prior
             candidates.append(Pick(p.chunk.doc_id, a, b, p.chunk, score))
     candidates.sort(key=lambda c: -c.score)
@@ -480,8 +482,8 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     top = content[0].chunk
     if top.placeholder:
         return placeholder_answer(text, language, qtype, content, notices, retriever)
-    if qtype == "list":
-        picks = list_picks(content, retriever, text)
+    if qtype == "list":  # only a list whose heading names what is asked for; else sentences
+        picks = list_picks(content, retriever, text, min_overlap=1)
     elif qtype == "responsibility":  # the responsibility list of the actor the question names
         picks = list_picks(content, retriever, text, min_overlap=1)
     else:

@@ -45,6 +45,7 @@ from .types import Chunk, DocumentMeta, Page, Section
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
+HUB_NEIGHBOURS = 10
 FILES = ("dense.faiss", "chunks.jsonl", "documents.jsonl", "offsets.npz", "sentences.npz")
 
 
@@ -120,6 +121,14 @@ class SentenceTable:
     vectors: np.ndarray  # (n, dim), normalised
 
     def __post_init__(self) -> None:
+        # Hubness: a generic sentence is close to every question. Its mean similarity to its nearest
+        # neighbours is subtracted at query time (cross-domain similarity local scaling, CSLS).
+        if len(self.vectors) > HUB_NEIGHBOURS:
+            sims = self.vectors @ self.vectors.T
+            np.fill_diagonal(sims, -1.0)
+            self.hubness = np.sort(sims, axis=1)[:, -HUB_NEIGHBOURS:].mean(axis=1).astype(np.float32)
+        else:
+            self.hubness = np.zeros(len(self.vectors), dtype=np.float32)
         self.by_chunk: dict[int, list[tuple[int, int, int]]] = {}
         for i, (row, a, b) in enumerate(zip(self.rows.tolist(), self.starts.tolist(), self.ends.tolist())):
             self.by_chunk.setdefault(row, []).append((a, b, i))
