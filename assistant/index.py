@@ -132,6 +132,17 @@ class SentenceTable:
         self.by_chunk: dict[int, list[tuple[int, int, int]]] = {}
         for i, (row, a, b) in enumerate(zip(self.rows.tolist(), self.starts.tolist(), self.ends.tolist())):
             self.by_chunk.setdefault(row, []).append((a, b, i))
+        # Sentences are stored chunk by chunk: where each chunk's run starts, for per-chunk maxima.
+        self.chunk_rows = np.unique(self.rows)
+        self.run_starts = np.searchsorted(self.rows, self.chunk_rows)
+
+    def best_per_chunk(self, q: np.ndarray) -> dict[int, float]:
+        """{chunk row: its best sentence's hubness-corrected closeness to the query vector}."""
+        if not len(self.vectors):
+            return {}
+        scores = self.vectors @ q - self.hubness
+        best = np.maximum.reduceat(scores, self.run_starts)
+        return dict(zip(self.chunk_rows.tolist(), best.tolist()))
 
 
 def passage_text(chunk: Chunk) -> str:

@@ -86,6 +86,14 @@ class Retriever:
         tokens = tokenize(self.expand(question) if expand else question, self.lexicon)
         return self.index.sparse.search(tokens, depth)
 
+    def sentence_ranking(self, question: str, rows: set[int]) -> list[int]:
+        """Candidate chunks ordered by their best sentence's closeness to the question (hubness-corrected)."""
+        table = self.index.sentences
+        if table is None or not rows or self.settings.sentence_weight == 0:
+            return []
+        best = table.best_per_chunk(self.query_vector(question))
+        return sorted((r for r in rows if r in best), key=lambda r: -best[r])
+
     @staticmethod
     def expand(question: str) -> str:
         words = re.findall(r"[^\W\d_]+", question.lower())
@@ -102,7 +110,9 @@ class Retriever:
         # Danish BM25 cannot read an English question: then the cross-lingual dense ranking leads.
         danish = detect_language(question, self.lexicon) == "da"
         weights = [self.settings.dense_weight, self.settings.sparse_weight if danish else FOREIGN_SPARSE_WEIGHT]
-        fused = rrf([dense_rows, sparse_rows], k=self.settings.rrf_k, weights=weights)
+        sentence_rows = self.sentence_ranking(question, {r for r in dense_rows} | {r for r in sparse_rows})
+        fused = rrf([dense_rows, sparse_rows, sentence_rows], k=self.settings.rrf_k,
+                    weights=weights + [self.settings.sentence_weight])
         fused = boost(fused, {row: document_boost(question, self.index.meta(self.index.chunks[row].doc_id))
                               for row, _ in fused})
         d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
