@@ -413,21 +413,26 @@ def refusal(question: str, language: str, passages: list[Passage], notices: list
 
 
 def _without_unnamed_placeholders(question: str, passages: list[Passage], retriever: Retriever) -> list[Passage]:
-    """Drop template placeholders unless the question is about them: a top placeholder stays when its
-    section heading shares a term with the question and the question points at its document more
-    strongly than at the other documents in the top 3."""
+    """Put a template placeholder first when the question is about it, otherwise drop placeholders.
+
+    A placeholder among the top 3 is what the question asks about when its section path names more
+    of the question than the top passage's does ("konkrete mål" under "Tema 1"), and the question
+    points at its document at least as strongly as at the other documents in the top 3.
+    """
     from .retrieve import document_boost
 
-    if not passages or not passages[0].chunk.placeholder:
-        return [p for p in passages if not p.chunk.placeholder] or passages
-    top = passages[0].chunk
     wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
-    named = wanted & set(tokenize(" ".join(top.section_path), retriever.lexicon))
-    others = [p for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != top.doc_id]
+    named = lambda c: len(wanted & set(tokenize(" ".join(c.section_path), retriever.lexicon)))  # noqa: E731
     strength = lambda c: document_boost(question, retriever.index.meta(c.doc_id))  # noqa: E731
-    if named and (not others or strength(top) > max(strength(p.chunk) for p in others)):
-        return passages
-    return [p for p in passages if not p.chunk.placeholder] or passages
+    content = [p for p in passages if not p.chunk.placeholder]
+    holder = next((p for p in passages[:3] if p.chunk.placeholder), None)
+    if holder is not None:
+        others = [p.chunk for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != holder.chunk.doc_id]
+        top_named = named(content[0].chunk) if content else 0
+        if named(holder.chunk) and (holder is passages[0] or named(holder.chunk) > top_named) and \
+                (not others or strength(holder.chunk) > max(strength(c) for c in others)):
+            return [holder] + [p for p in passages if p is not holder]
+    return content or passages
 
 
 def placeholder_answer(question: str, language: str, qtype: str, passages: list[Passage], notices: list[str],
@@ -471,13 +476,13 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     evidence = support(text, passages, retriever)
     if language != "da":  # Danish passages cannot share terms with an English question
         evidence = Support(evidence.dense, 1.0)
-    if not is_supported(evidence):
-        return refusal(text, language, passages, notices, qtype)
     reason = missing_detail(text, language, passages, retriever)
     if reason:
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
+    if not is_supported(evidence):
+        return refusal(text, language, passages, notices, qtype)
     content = _without_unnamed_placeholders(text, passages, retriever)
     top = content[0].chunk
     if top.placeholder:
