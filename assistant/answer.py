@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from .dedup import normalise
 from .index import StoredDocument
 from .language import detect_language
-from .retrieve import Retriever
+from .retrieve import Retriever, topic_of
+from .sentence_rank import GENERIC_TERMS, candidates, content_terms, load_model
 from .sentences import split_sentences
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
@@ -27,16 +28,9 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås)|hvad vil det 
 RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
-GENERIC_TERMS = {"københavn", "københavns", "kommun", "kommune", "integration", "integrationspolitik",
-                 "politik", "politikk", "dokument", "dokumenter", "copenhagen", "city", "policy"}
 LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
 REPEAT_SHARE = 0.8
-SIMILARITY_SCALE = 10.0   # sentence/question cosine above the floor, scaled to the lexical scores' range
-SIMILARITY_FLOOR = 0.75
-LEXICAL_WEIGHT = 0.5
-KEEP_WITHIN = 1.5
-HUB_WEIGHT = 1.0          # how much of a sentence's hubness (see index.SentenceTable) is subtracted
-HUB_CENTRE = 0.91         # typical hubness on this corpus, so that scores keep their scale
+KEEP_WITHIN = 1.5         # logits of the sentence ranker: keep sentences nearly as good as the best
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
@@ -55,6 +49,7 @@ class Support:
 # the answer-type checks below (names, years, money, contact details) do the real work.
 REFUSAL_DENSE = 0.78
 REFUSAL_COVERAGE = 0.2
+STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
 MONEY_RE = re.compile(r"\b(kroner|kr\.|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
@@ -85,24 +80,22 @@ def question_type(question: str) -> str:
     return "general"
 
 
-def content_terms(question: str) -> set[str]:
-    stop = stopwords()
-    return {t for t in tokenize(question, None) if t not in stop and t not in GENERIC_TERMS and len(t) > 2}
-
-
 def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
     if not passages:
         return Support(0.0, 0.0)
     dense_hits = retriever.dense_ranking(question, depth=3)
     best = dense_hits[0][1] if dense_hits else 0.0
-    terms = content_terms(retriever.expand(question))
+    topic = topic_of(question)  # the document-picking phrases are the boost's business
+    terms = content_terms(retriever.expand(topic))
     if not terms:
         return Support(float(best), 1.0)
     found: set[str] = set()
     for p in passages[:3]:
         found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
-    own = content_terms(question)
-    coverage = len(own & found) / len(own) if own else 1.0
+    own = content_terms(topic)
+    stems = {t[:STEM_PREFIX] for t in found if len(t) >= STEM_PREFIX}
+    hits = [t for t in own if t in found or (len(t) > STEM_PREFIX and t[:STEM_PREFIX] in stems)]
+    coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
 
 
@@ -152,61 +145,21 @@ class Pick:
     score: float
 
 
-def _sentences_of(chunk: Chunk) -> list[tuple[int, int]]:
-    return split_sentences(chunk.text, chunk.clean_start)
-
-
-def _score_sentence(text: str, terms: set[str], qtype: str) -> float:
-    tokens = set(tokenize(text))
-    score = len(tokens & terms)
-    if qtype == "figure" and re.search(r"\d", text):
-        score += 1.5
-    if qtype == "definition" and re.search(r"\b(forstås|betegnelse|er født|defineres|betyder|handler om)\b", text):
-        score += 2
-    if qtype == "responsibility" and re.search(r"\bansvar", text, re.IGNORECASE):
-        score += 1.5
-    return score
-
-
-def _is_heading(text: str) -> bool:
-    """A title line rather than a sentence: short and without a closing full stop."""
-    flat = " ".join(text.split())
-    return not re.search(r"[.!?:)]$", flat) and len(flat.split()) <= 14
-
-
 def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever) -> list[Pick]:
-    """The sentences that answer: closeness to the question (sentence embeddings computed at index
-    time), shared terms, what the question type asks for, and the passage's rank."""
-    terms = content_terms(retriever.expand(question)) | content_terms(question)
-    q = retriever.query_vector(question)
-    sentences = retriever.index.sentences
-    candidates: list[Pick] = []
-    for p in passages[:5]:
-        prior = 1.0 / (p.rank + 1)
-        doc = retriever.index.documents[p.chunk.doc_id]
-        spans = retriever.index.sentences_of(retriever.row_of(p.chunk.id)) or \
-            [(a, b, None) for a, b in _sentences_of(p.chunk)]
-        for a, b, vec in spans:
-            if any(x < b and a < y for x, y in doc.placeholders):
-                continue  # template text is never content
-            text = doc.cleaned[a:b]
-            if len(text.split()) < 3 and not re.search(r"\d", text):
-                continue
-            if _is_heading(text):
-                continue
-            closeness = SIMILARITY_SCALE * (float(sentences.vectors[vec] @ q) - HUB_WEIGHT * (
-                float(sentences.hubness[vec]) - HUB_CENTRE) - SIMILARITY_FLOOR) if vec is not None else 0.0
-            score = closeness + LEXICAL_WEIGHT * _score_sentence(text, terms, qtype) + prior
-            candidates.append(Pick(p.chunk.doc_id, a, b, p.chunk, score))
-    candidates.sort(key=lambda c: -c.score)
-    if qtype == "definition" and candidates:
-        whole = _definition_paragraph(candidates[0], retriever)
+    """The sentences that answer, by the learned sentence ranker (see sentence_rank): the best one,
+    then up to two more that score nearly as well and say something new."""
+    cands = candidates(passages, question, qtype, retriever)
+    scores = load_model().score(cands)
+    ranked = sorted(zip(scores.tolist(), range(len(cands))), reverse=True)
+    picks = [Pick(cands[i].doc_id, cands[i].start, cands[i].end, cands[i].chunk, s) for s, i in ranked]
+    if qtype == "definition" and picks:
+        whole = _definition_paragraph(picks[0], retriever)
         if whole:
             return [whole]
     chosen: list[Pick] = []
     seen: list[set[str]] = []
     limit = 2 if qtype in ("figure", "definition") else 3
-    for c in candidates:
+    for c in picks:
         if len(chosen) >= limit or (chosen and c.score < chosen[0].score - KEEP_WITHIN):
             break
         words = set(normalise(retriever.index.documents[c.doc_id].cleaned[c.start:c.end]))

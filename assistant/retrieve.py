@@ -54,6 +54,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
+# A phrase that picks a document rather than saying what is asked: "i udkastet til politikken for
+# 2023-2026", "ifølge den vedtagne integrationspolitik 2011-2014", "i synopsen". The document boost
+# below acts on it; the rankings search for the rest of the question.
+DOCUMENT_REFERENCE = re.compile(
+    r"\b(?:(?:i|fra|for|til|ifølge|af|med|in|of|from)\s+)?(?:den|det|the\s+)?\s*"
+    r"(?:(?:nye|gamle|nuværende|vedtagne|endelige|første|new|old|adopted|draft)\s+)?"
+    r"(?:(?:københavns\s+)?(?:kommunes\s+)?(?:integrations(?:-\s+og\s+medborgerskabs)?politik(?:ken)?|"
+    r"politik(?:ken)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
+    r"synops(?:is|en)|(?:integration\s+)?policy)"
+    rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*{YEARS})?|(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|"
+    rf"{YEARS[:-1]}(?=\W|$))",
+    re.IGNORECASE)
+
+
+def topic_of(question: str) -> str:
+    """The question without the phrases that only pick a document (see DOCUMENT_REFERENCE).
+
+    Falls back to the whole question when too little would be left to search with.
+    """
+    rest = DOCUMENT_REFERENCE.sub(" ", question)
+    rest = " ".join(rest.split())
+    return rest if len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2 else question
+
+
 @dataclass
 class Retriever:
     """Answers ``search(question)`` against one loaded index; safe to share between threads."""
@@ -103,14 +128,15 @@ class Retriever:
     # -- the hybrid -----------------------------------------------------------------------------
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Passage]:
         filters = filters or Filters()
-        dense = self.dense_ranking(question)
-        sparse = self.sparse_ranking(question)
+        topic = topic_of(question)
+        dense = self.dense_ranking(topic)
+        sparse = self.sparse_ranking(topic)
         dense_rows = [r for r, _ in dense]
         sparse_rows = [r for r, _ in sparse]
         # Danish BM25 cannot read an English question: then the cross-lingual dense ranking leads.
         danish = detect_language(question, self.lexicon) == "da"
         weights = [self.settings.dense_weight, self.settings.sparse_weight if danish else FOREIGN_SPARSE_WEIGHT]
-        sentence_rows = self.sentence_ranking(question, {r for r in dense_rows} | {r for r in sparse_rows})
+        sentence_rows = self.sentence_ranking(topic, {r for r in dense_rows} | {r for r in sparse_rows})
         fused = rrf([dense_rows, sparse_rows, sentence_rows], k=self.settings.rrf_k,
                     weights=weights + [self.settings.sentence_weight])
         fused = boost(fused, {row: document_boost(question, self.index.meta(self.index.chunks[row].doc_id))

@@ -1,4 +1,4 @@
-"""Command line of the evaluation: ``python -m evaluation run [--questions FILE] [--k 5]``."""
+"""Command line of the evaluation: ``python -m evaluation run [--questions FILE] [--k 5]``, ``bench``, ``fit``."""
 
 from __future__ import annotations
 
@@ -46,6 +46,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fit(args: argparse.Namespace) -> int:
+    from .fit import fit_sentence_model
+
+    report = fit_sentence_model(write=not args.dry_run)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -57,5 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench", help="mål hastighed og hukommelse på denne maskine")
     p.add_argument("--out", help="mappe til resultaterne (standard: evaluation/results)")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("fit", help="tilpas rangeringen af svarsætninger på tuning-spørgsmålene")
+    p.add_argument("--dry-run", action="store_true", help="vis resultatet uden at gemme modellen")
+    p.set_defaults(func=cmd_fit)
     args = parser.parse_args(argv)
     return int(args.func(args) or 0)

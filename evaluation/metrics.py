@@ -27,6 +27,28 @@ def is_hit(span: Span, evidence: list[Span]) -> bool:
     return False
 
 
+def cites_evidence(cited: list[Span], evidence: list[Span]) -> bool:
+    """Whether an answer's citations point at the gold passage.
+
+    Citations are sentences, gold passages often several sentences, so a citation counts when it
+    lies at least half inside a gold span (a sentence of the gold passage), or when the citations
+    together cover at least half of a gold span (a list cited item by item).
+    """
+    for ev in evidence:
+        same = [c for c in cited if c.source_file == ev.source_file]
+        overlaps = [(max(c.start, ev.start), min(c.end, ev.end), c.end - c.start) for c in same]
+        if any(b - a > 0 and b - a >= 0.5 * min(length, ev.end - ev.start) for a, b, length in overlaps):
+            return True
+        covered, reached = 0, ev.start
+        for a, b, _length in sorted(overlaps):
+            a = max(a, reached)
+            if b > a:
+                covered, reached = covered + b - a, b
+        if covered >= 0.5 * (ev.end - ev.start):
+            return True
+    return False
+
+
 def first_hit_rank(ranked: list[Span], evidence: list[Span], k: int) -> int | None:
     for i, span in enumerate(ranked[:k], start=1):
         if is_hit(span, evidence):

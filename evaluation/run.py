@@ -19,7 +19,7 @@ from assistant.embed import EmbeddingCache, embed_passages_cached
 from assistant.fusion import rrf
 from assistant.sparse import SparseIndex, tokenize
 
-from .metrics import Span, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at, reciprocal_rank
+from .metrics import Span, cites_evidence, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at, reciprocal_rank
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl")
@@ -115,7 +115,8 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
         row = {"id": q.id, "split": q.split, "category": q.category, "answerable": q.answerable,
                "refused": not answer.answerable, "ask_ms": round(ask_ms, 1),
                "keyword_hit": keywords_present(answer.answer, q.keywords) if q.answerable else None,
-               "citation_hit": any(is_hit(c, q.evidence) for c in cited) if q.answerable else None,
+               "citation_hit": cites_evidence(cited, q.evidence) if q.answerable else None,
+               "citation_hit_strict": any(is_hit(c, q.evidence) for c in cited) if q.answerable else None,
                "ranks": {}}
         for name, ranked in rankings.items():
             if q.answerable:
@@ -150,6 +151,7 @@ def summarise(rows: list[dict], k: int) -> dict:
             "n": len(group), "answerable": len(answerable), "unanswerable": len(unanswerable),
             "systems": systems,
             "citation_hit": mean([1.0 if r["citation_hit"] else 0.0 for r in answerable]),
+            "citation_hit_strict": mean([1.0 if r.get("citation_hit_strict") else 0.0 for r in answerable]),
             "keyword_hit": mean([1.0 if r["keyword_hit"] else 0.0 for r in answerable]),
             "refusal_accuracy": mean([1.0 if r["refused"] else 0.0 for r in unanswerable]),
             "false_refusal": mean([1.0 if r["refused"] else 0.0 for r in answerable]),

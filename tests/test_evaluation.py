@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from evaluation.metrics import Span, first_hit_rank, is_hit, ndcg_at
+from evaluation.metrics import Span, cites_evidence, first_hit_rank, is_hit, ndcg_at
 from evaluation.run import DEFAULT_FILES, load_questions
 
 CATEGORIES = {"principle", "goal", "responsibility", "definition", "fact", "comparison", "english",
@@ -42,6 +42,18 @@ def test_hit_needs_half_the_quote():
     ranked = [Span("a.txt", 0, 50), Span("a.txt", 90, 210)]
     assert first_hit_rank(ranked, ev, 10) == 2
     assert abs(ndcg_at(ranked, ev, 10) - 1 / 1.5849625007211563) < 1e-9
+
+
+def test_a_citation_hits_when_it_is_part_of_the_gold_passage_or_the_citations_cover_it():
+    ev = [Span("a.txt", 100, 300)]
+    assert cites_evidence([Span("a.txt", 100, 150)], ev)            # one sentence of the passage
+    assert not cites_evidence([Span("a.txt", 280, 400)], ev)        # mostly outside it
+    assert not cites_evidence([Span("b.txt", 100, 150)], ev)        # another file
+    assert cites_evidence([Span("a.txt", 0, 2000)], ev)              # a long quote around it
+    straddling = [Span("a.txt", 0, 160), Span("a.txt", 240, 400)]   # each mostly outside, together 60 %
+    assert not cites_evidence(straddling[:1], ev)
+    assert cites_evidence(straddling, ev)
+    assert cites_evidence([Span("a.txt", 0, 600)], [Span("a.txt", 0, 1000)])
 
 
 def test_a_new_question_file_runs_unchanged(built_settings, tmp_path):

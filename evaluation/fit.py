@@ -1,0 +1,62 @@
+"""``python -m evaluation fit``: fit the answer-sentence ranker on the tuning questions.
+
+Only the tuning file is used for fitting; the held-out file is scored afterwards to show whether
+the ranker generalises (its top sentence and its top three against the gold passages).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant import get_retriever, load_settings
+from assistant.answer import question_type
+from assistant.sentence_rank import MODEL_PATH, SentenceModel, candidates, fit
+
+from .metrics import Span, cites_evidence
+from .run import DEFAULT_FILES, Question, load_questions
+
+
+def question_groups(questions: list[Question], retriever) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(features, gold labels) of every answerable question's candidate sentences."""
+    groups = []
+    for q in questions:
+        if not q.answerable:
+            continue
+        passages = retriever.search(q.question, k=10)
+        cands = candidates(passages, q.question, question_type(q.question), retriever)
+        if not cands:
+            continue
+        labels = []
+        for c in cands:
+            doc = retriever.index.documents[c.doc_id]
+            start, end = doc.to_original(c.start, c.end)
+            labels.append(cites_evidence([Span(doc.meta.source_file, start, end)], q.evidence))
+        groups.append((np.stack([c.features for c in cands]), np.asarray(labels, dtype=bool)))
+    return groups
+
+
+def top_hits(model: SentenceModel, groups: list[tuple[np.ndarray, np.ndarray]], n: int) -> float:
+    """Share of questions whose n best-scored candidates include a gold sentence."""
+    hits = 0
+    for x, y in groups:
+        scores = ((x - model.mean) / model.scale) @ model.weights
+        hits += bool(y[np.argsort(-scores)[:n]].any())
+    return hits / len(groups) if groups else float("nan")
+
+
+def fit_sentence_model(write: bool = True) -> dict:
+    settings = load_settings()
+    retriever = get_retriever(settings)
+    tune = question_groups(load_questions(DEFAULT_FILES[0], settings.corpus_dir), retriever)
+    held = question_groups(load_questions(DEFAULT_FILES[1], settings.corpus_dir), retriever)
+    model = fit(tune)
+    report = {"fitted_on": DEFAULT_FILES[0].name, "questions": len(tune),
+              "with_gold_candidate": {"tune": round(float(np.mean([y.any() for _, y in tune])), 3),
+                                      "heldout": round(float(np.mean([y.any() for _, y in held])), 3)},
+              "top1": {"tune": round(top_hits(model, tune, 1), 3), "heldout": round(top_hits(model, held, 1), 3)},
+              "top3": {"tune": round(top_hits(model, tune, 3), 3), "heldout": round(top_hits(model, held, 3), 3)}}
+    if write:
+        tmp = MODEL_PATH.with_suffix(".json.tmp")
+        tmp.write_text(model.to_json(**report) + "\n", encoding="utf-8")
+        tmp.replace(MODEL_PATH)
+    return report
