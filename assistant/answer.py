@@ -16,15 +16,21 @@ from .dedup import normalise
 from .index import StoredDocument
 from .language import detect_language
 from .retrieve import Retriever, topic_of
-from .sentence_rank import GENERIC_TERMS, candidates, content_terms, load_model
+from .sentence_rank import GENERIC_TERMS, candidates, content_terms, is_heading, load_model
 from .sentences import split_sentences
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
-LIST_RE = re.compile(r"\b(hvilke|hvad er (?:de|alle)|list|nævn|oplist|which|what are the|alle (?:de )?(?:syv|fem|fire|tre))\b",
-                     re.IGNORECASE)
-DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås)|hvad vil det sige|definition|defineres|"
-                           r"forstås ved|what (?:is|does .* mean)|define|meaning of)\b", re.IGNORECASE)
+LIST_RE = re.compile(r"\b(hvilke|hvad er (?:de|alle)|list\w*|nævn|oplist|which|what are the|"
+                     r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
+COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d+|two|three|four|five|"
+                             r"six|seven)\b|\blist\w*", re.IGNORECASE)
+SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærke|indsatsområde|indsats|goal|principle)"
+                              r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
+DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås|dækker|omfatter)|hvad vil det sige|definition|"
+                           r"defineres|definerer|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
+                           r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
+                           re.IGNORECASE)
 RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
@@ -69,10 +75,12 @@ def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
 
 
 def question_type(question: str) -> str:
-    if DEFINITION_RE.search(question) and not LIST_RE.search(question.split()[0] if question else ""):
-        return "definition"
-    if LIST_RE.search(question):
+    specific = SPECIFIC_ITEM_RE.search(question)  # "ifølge mål 1", "princip C": one item, not the list
+    if LIST_RE.search(question) and not specific and (COUNTED_LIST_RE.search(question)
+                                                       or not DEFINITION_RE.search(question)):
         return "list"
+    if DEFINITION_RE.search(question):
+        return "definition"
     if RESPONSIBILITY_RE.search(question):
         return "responsibility"
     if FIGURE_RE.search(question):
@@ -94,7 +102,7 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
         found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
     own = content_terms(topic)
     stems = {t[:STEM_PREFIX] for t in found if len(t) >= STEM_PREFIX}
-    hits = [t for t in own if t in found or (len(t) > STEM_PREFIX and t[:STEM_PREFIX] in stems)]
+    hits = [t for t in own if t in found or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in stems)]
     coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
 
@@ -162,12 +170,45 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
     for c in picks:
         if len(chosen) >= limit or (chosen and c.score < chosen[0].score - KEEP_WITHIN):
             break
+        if any(o.doc_id == c.doc_id and o.start <= c.start < o.end for o in chosen):
+            continue  # already inside a block cited with its heading
+        c = extend_pick(c, retriever)
         words = set(normalise(retriever.index.documents[c.doc_id].cleaned[c.start:c.end]))
         if any(len(words & other) >= REPEAT_SHARE * min(len(words), len(other)) for other in seen):
             continue  # the same statement again (a goal repeated in an overview table, a copy)
         chosen.append(c)
         seen.append(words)
     return chosen
+
+
+FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed)", re.IGNORECASE)
+EXTEND_MAX = 900  # characters a heading and the block it introduces may span
+BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "definition")
+
+
+def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
+    """A heading or a sentence ending in ':' is cited with the block it introduces ("Det er kommunens
+    ansvar" with its bullets); a sentence followed by "Dvs. …" keeps that sentence."""
+    doc = retriever.index.documents[pick.doc_id]
+    text = doc.cleaned[pick.start:pick.end].strip()
+    limit = min(len(doc.cleaned), pick.start + EXTEND_MAX)
+    for s in doc.sections:
+        if s.kind in BLOCK_KINDS and pick.end <= s.start < limit:
+            limit = s.start
+    for a, _b in doc.placeholders:
+        if pick.end <= a < limit:
+            limit = a
+    following = split_sentences(doc.cleaned[pick.end:limit], pick.end)
+    end = pick.end
+    if is_heading(text) or text.endswith(":"):
+        for a, b in following:
+            part = doc.cleaned[a:b].strip()
+            if is_heading(part) and not LABELLED.match(part):
+                break
+            end = b
+    elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
+        end = following[0][1]
+    return Pick(pick.doc_id, pick.start, end, pick.chunk, pick.score) if end > pick.end else pick
 
 
 def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
@@ -181,6 +222,8 @@ def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
 
 # Words every list heading or question shares, which cannot tell one list from another.
 LIST_IGNORE = {"ansvar", "integration", "integrationspolitik", "politik", "politikk"}
+COUNT_WORDS = {w: n for n, w in enumerate("to tre fire fem seks syv otte ni ti".split(), start=2)} | \
+    {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
 LIST_UNIT_KINDS = ("numbered_item", "letter_item", "bullet", "goal", "principle", "theme", "area")
 UNIT_NOUNS = {"goal": "mål", "principle": "princip principper", "theme": "tema temaer",
               "area": "indsatsområde indsatsområder indsats"}
@@ -196,6 +239,7 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     """
     wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
               if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
+    count = next((COUNT_WORDS[w] for w in re.findall(r"\w+", question.lower()) if w in COUNT_WORDS), None)
     best = None
     for p in passages[:5]:
         doc = retriever.index.documents[p.chunk.doc_id]
@@ -211,6 +255,8 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
             if len(siblings) < 2:
                 continue
             overlap = len(wanted & set(tokenize(heading, retriever.lexicon)))
+            if count and len(siblings) == count:
+                overlap += 1  # "de syv mål": a family of exactly seven
             key = (-overlap, p.rank)
             if overlap >= min_overlap and (best is None or key < best[0]):
                 best = (key, doc, siblings, p.chunk)

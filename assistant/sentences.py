@@ -14,9 +14,18 @@ BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØ
                       r"|\n(?=\s*(?:\d{1,2}|[A-H])\)\s)")
 
 
+JOINING_WORDS = {"og", "i", "af", "for", "til", "med", "at", "der", "som", "en", "et", "de", "den", "det",
+                 "på", "om", "fra", "eller", "samt", "ved", "over", "under", "efter", "end", "mod", "op"}
+
+
 def _broken_by_layout(text: str, piece: str, after: int) -> bool:
-    """A blank line inside a sentence (PDF/OCR layout): no closing mark before, lower case after."""
-    return not re.search(r"[.!?:;)\]\"”]\s*$", piece) and text[after:after + 1].islower()
+    """A blank line inside a sentence (PDF/OCR layout): no closing mark before, and lower case after,
+    or a number after a word that cannot end a sentence ("for de" | "25 procent")."""
+    if re.search(r"[.!?:;)\]\"”]\s*$", piece):
+        return False
+    following = text[after:after + 1]
+    words = piece.split()
+    return following.islower() or (following.isdigit() and bool(words) and words[-1].lower() in JOINING_WORDS)
 
 
 def _ends_with_abbreviation(text: str) -> bool:
