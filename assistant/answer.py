@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dedup import normalise
 from .index import StoredDocument
@@ -32,6 +32,8 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås|dækker|omfatt
                            r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
                            re.IGNORECASE)
 RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
+COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
+                           r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
@@ -153,7 +155,8 @@ class Pick:
     score: float
 
 
-def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever) -> list[Pick]:
+def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever,
+                   limit: int | None = None) -> list[Pick]:
     """The sentences that answer, by the learned sentence ranker (see sentence_rank): the best one,
     then up to two more that score nearly as well and say something new."""
     cands = candidates(passages, question, qtype, retriever)
@@ -166,7 +169,7 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
             return [whole]
     chosen: list[Pick] = []
     seen: list[set[str]] = []
-    limit = 2 if qtype in ("figure", "definition") else 3
+    limit = limit or (2 if qtype in ("figure", "definition") else 3)
     for c in picks:
         if len(chosen) >= limit or (chosen and c.score < chosen[0].score - KEEP_WITHIN):
             break
@@ -218,6 +221,66 @@ def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
         if s.kind == "definition" and s.start <= best.start < s.end and s.end - s.start <= 700:
             return Pick(best.doc_id, s.start, s.end, best.chunk, best.score)
     return None
+
+
+STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
+# Words that name one document of the corpus: (pattern, which documents, which of them first).
+DOCUMENT_NAMES = (
+    (re.compile(r"\bsynops", re.IGNORECASE), lambda m, latest, first: m.kind == "synopsis"),
+    (re.compile(r"\budkast|\bdraft\b", re.IGNORECASE), lambda m, latest, first: m.status == "draft" and m.kind != "synopsis"),
+    (re.compile(r"\b(vedtagne|endelige|adopted|final)\b", re.IGNORECASE), lambda m, latest, first: m.status == "adopted"),
+    (re.compile(r"\b(nye|nyeste|nuværende|new|current)\b", re.IGNORECASE), lambda m, latest, first: m.period == latest),
+    (re.compile(r"\b(gamle|tidligere|old|previous)\b", re.IGNORECASE), lambda m, latest, first: m.period == first),
+)
+
+
+def named_documents(question: str, retriever: Retriever) -> list[str]:
+    """The documents the question names, in the order it names them: each mention of a year in a
+    policy's period, or of the synopsis, the draft, the adopted, the new or the old policy, stands
+    for the one document it fits best (adopted before draft, newer before older)."""
+    metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of and d.meta.status != "case"]
+    periods = sorted({m.period for m in metas if re.fullmatch(r"\d{4}-\d{4}", m.period)})
+    latest, first = (periods[-1], periods[0]) if periods else ("", "")
+    preference = lambda m: (STATUS_ORDER.get(m.status, 3), [-ord(c) for c in m.period])  # noqa: E731
+    mentions: list[tuple[int, str]] = []
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
+        year = int(m.group())
+        fits = [meta for meta in metas if (span := re.fullmatch(r"(\d{4})-(\d{4})", meta.period))
+                and int(span.group(1)) <= year <= int(span.group(2))]
+        if fits:
+            mentions.append((m.start(), min(fits, key=preference).id))
+    for pattern, names in DOCUMENT_NAMES:
+        for m in pattern.finditer(question):
+            fits = [meta for meta in metas if names(meta, latest, first)]
+            if fits:
+                mentions.append((m.start(), min(fits, key=preference).id))
+    return list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
+
+
+def comparison_picks(question: str, qtype: str, passages: list[Passage], retriever: Retriever,
+                     filters: Filters | None) -> list[Pick]:
+    """For a question comparing two policies or versions: the best sentences of each, side by side.
+
+    The two sides are the documents the question names, then those of the top passages; a document
+    without a passage among the top ten is searched on its own.
+    """
+    sides = named_documents(question, retriever)
+    for p in passages[:3]:
+        if p.chunk.doc_id not in sides and retriever.index.meta(p.chunk.doc_id).status != "case":
+            sides.append(p.chunk.doc_id)
+    sides = sides[:2]
+    if len(sides) < 2:
+        return []
+    pool = list(passages)
+    base = filters or Filters()
+    picks = []
+    for doc_id in sides:
+        mine = [p for p in pool if p.chunk.doc_id == doc_id and not p.chunk.placeholder]
+        if not mine:
+            mine = [p for p in retriever.search(question, k=3, filters=replace(base, documents=(doc_id,)))
+                    if not p.chunk.placeholder]
+        picks += pick_sentences(mine, question, qtype, retriever, limit=2)
+    return picks
 
 
 # Words every list heading or question shares, which cannot tell one list from another.
@@ -486,7 +549,9 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     top = content[0].chunk
     if top.placeholder:
         return placeholder_answer(text, language, qtype, content, notices, retriever)
-    if qtype == "list":  # only a list whose heading names what is asked for; else sentences
+    if COMPARISON_RE.search(text) or len(named_documents(text, retriever)) > 1:
+        picks = comparison_picks(text, qtype, content, retriever, filters)
+    elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)
     elif qtype == "responsibility":  # the responsibility list of the actor the question names
         picks = list_picks(content, retriever, text, min_overlap=1)
