@@ -58,6 +58,10 @@ class Support:
 REFUSAL_DENSE = 0.78
 REFUSAL_COVERAGE = 0.2
 STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
+QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*)\b", re.IGNORECASE)
+NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
+                          r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
+FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
 MONEY_RE = re.compile(r"\b(kroner|kr\.|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
@@ -128,7 +132,34 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "Dokumenterne angiver ingen beløb om dette."
     if CONTACT_RE.search(question) and not CONTACT_IN_TEXT.search(texts):
         return "Dokumenterne indeholder ingen kontaktoplysninger."
+    if language == "da" and QUANTITY_RE.search(question) and not is_comparison(question, retriever) and \
+            not figure_found(question, passages, retriever):
+        return "De fundne passager angiver ikke det tal, der spørges om."
     return None
+
+
+def figure_found(question: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a sentence of the top passages has a number and names more than half of what a
+    quantity question asks about (and the year it asks for, if it names one outside a policy's name)."""
+    topic = topic_of(question)
+    own = content_terms(topic)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
+    for p in passages[:5]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        row = retriever.row_of(p.chunk.id)
+        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
+            text = doc.cleaned[a:b]
+            numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years
+            if not (numbers or NUMBER_WORDS.search(text)):
+                continue
+            if not years <= set(re.findall(r"\d{4}", text)):
+                continue
+            words = set(tokenize(text, retriever.lexicon))
+            prefixes = {w[:STEM_PREFIX] for w in words}
+            named = [t for t in own if t in words or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in prefixes)]
+            if not own or len(named) / len(own) > FIGURE_SHARE:
+                return True
+    return False
 
 
 def _known_stem(word: str, vocabulary: frozenset[str]) -> bool:
@@ -255,6 +286,11 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
             if fits:
                 mentions.append((m.start(), min(fits, key=preference).id))
     return list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
+
+
+def is_comparison(question: str, retriever: Retriever) -> bool:
+    """A question that compares, or that names two documents ("synopsen og den vedtagne politik")."""
+    return bool(COMPARISON_RE.search(question)) or len(named_documents(question, retriever)) > 1
 
 
 def comparison_picks(question: str, qtype: str, passages: list[Passage], retriever: Retriever,
@@ -545,11 +581,12 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
                                "beslægtede passager nedenfor (måske relevant).")
     if not is_supported(evidence):
         return refusal(text, language, passages, notices, qtype)
+    comparison = is_comparison(text, retriever)
     content = _without_unnamed_placeholders(text, passages, retriever)
     top = content[0].chunk
-    if top.placeholder:
+    if top.placeholder and not comparison:
         return placeholder_answer(text, language, qtype, content, notices, retriever)
-    if COMPARISON_RE.search(text) or len(named_documents(text, retriever)) > 1:
+    if comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)

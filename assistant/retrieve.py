@@ -65,7 +65,7 @@ DOCUMENT_REFERENCE = re.compile(
     r"politik(?:ken)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
     r"synops(?:is|en)|(?:integration\s+)?policy)"
     rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*{YEARS})?|(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|"
-    rf"{YEARS[:-1]}(?=\W|$))",
+    rf"{YEARS}-(?:politik|udkast|synops)\w*|{YEARS[:-1]}(?=\W|$))",
     re.IGNORECASE)
 
 

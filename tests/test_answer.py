@@ -80,3 +80,47 @@ def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
     assert answer.answerable and "ikke udfyldt endnu" in answer.answer and "TMF" in answer.answer
     (c,) = answer.citations
     assert "Udfyldes af TMF" in c.quote and retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
+
+
+def test_counted_and_named_items_decide_the_question_type():
+    assert question_type("Hvad er de fem københavnerprincipper?") == "list"
+    assert question_type("Kan du liste målene i politikken?") == "list"
+    assert question_type("Hvilke elever handler mål 1 om?") != "list"      # one named goal, not the list
+    assert question_type("Hvornår regnes man som efterkommer?") == "definition"
+    assert question_type("Hvad dækker begrebet MENAPT?") == "definition"
+
+
+def test_comparison_cites_each_policy_under_its_own_lead(retriever):
+    answer = answer_question("Hvordan har målgruppen ændret sig fra politikken 2011-2014 til udkastet 2023-2026?",
+                             retriever)
+    assert answer.answerable
+    periods = {c.period for c in answer.citations}
+    assert periods == {"2011-2014", "2023-2026"}
+    assert "I politikken 2011-2014" in answer.answer and "I udkastet til politikken 2023-2026" in answer.answer
+    _check_citations(answer, retriever)
+
+
+def test_quantity_the_passages_do_not_state_is_refused(retriever):
+    answer = answer_question("Hvor mange tolke har forvaltningen ansat?", retriever)
+    assert not answer.answerable and "tal" in answer.answer and answer.passages
+    stated = answer_question("Hvor mange københavnere har en etnisk minoritetsbaggrund?", retriever)
+    assert stated.answerable and "100.826" in stated.answer
+
+
+def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
+    from assistant.answer import Pick, extend_pick
+
+    doc = retriever.index.documents["integrationspolitik-2011-2014"]
+    start = doc.cleaned.index("Det er kommunens ansvar")
+    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
+    pick = extend_pick(Pick(doc.meta.id, start, start + len("Det er kommunens ansvar"), chunk, 1.0), retriever)
+    block = doc.cleaned[pick.start:pick.end]
+    assert "integrationsdagsorden" in block and "Det er erhvervslivets" not in block
+
+
+def test_sentences_join_across_a_blank_line_before_a_number_after_a_function_word():
+    from assistant.sentences import split_sentences
+
+    text = "Mål 1: De faglige resultater skal forbedres for de\n\n25 procent svageste elever\n\nVi følger op. 2014 er slut."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts[0].endswith("svageste elever") and "Vi følger op." in parts

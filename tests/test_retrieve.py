@@ -59,3 +59,16 @@ def test_document_boost_follows_years_and_words():
     assert document_boost("Hvad var målet i 2012?", adopted) == CUE_BOOST
     assert document_boost("Hvad sagde den vedtagne politik i 2011?", adopted) == CUE_BOOST ** 2
     assert document_boost("Hvad er en efterkommer?", draft) == 1.0
+
+
+def test_the_rankings_search_without_the_phrases_that_pick_a_document():
+    from assistant.retrieve import topic_of
+
+    assert topic_of("Hvad forstår politikken 2011-2014 ved interkulturel integration?") == \
+        "Hvad forstår ved interkulturel integration?"
+    assert topic_of("Hvad er kommunens ansvar ifølge den vedtagne integrationspolitik 2011-2014?") == \
+        "Hvad er kommunens ansvar ?"
+    assert topic_of("Stiller 2011-politikken krav til borgerne?") == "Stiller krav til borgerne?"
+    # a year that is what the question asks about stays; too little left → the whole question
+    assert "2014" in topic_of("Hvad var ledigheden ved udgangen af 2014?")
+    assert topic_of("Hvad er integrationspolitikken 2011-2014?") == "Hvad er integrationspolitikken 2011-2014?"
