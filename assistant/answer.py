@@ -17,7 +17,7 @@ from .index import StoredDocument
 from .language import detect_language
 from .retrieve import Retriever, topic_of
 from .sentence_rank import GENERIC_TERMS, candidates, content_terms, is_heading, load_model
-from .sentences import split_sentences
+from .sentences import broken_by_layout, split_sentences
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
@@ -34,11 +34,12 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås|dækker|omfatt
 RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
                            r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
+RESPONSIBILITY_LIST_RE = re.compile(r"\b(ansvar\w*|responsib\w*|forpligt\w*)", re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
 REPEAT_SHARE = 0.8
-KEEP_WITHIN = 1.5         # logits of the sentence ranker: keep sentences nearly as good as the best
+KEEP_WITHIN = 4.0         # logits of the sentence ranker: keep sentences nearly as good as the best
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
@@ -97,9 +98,9 @@ def question_type(question: str) -> str:
 def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
     if not passages:
         return Support(0.0, 0.0)
-    dense_hits = retriever.dense_ranking(question, depth=3)
-    best = dense_hits[0][1] if dense_hits else 0.0
     topic = topic_of(question)  # the document-picking phrases are the boost's business
+    dense_hits = retriever.dense_ranking(topic, depth=3)
+    best = dense_hits[0][1] if dense_hits else 0.0
     terms = content_terms(retriever.expand(topic))
     if not terms:
         return Support(float(best), 1.0)
@@ -200,7 +201,7 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
             return [whole]
     chosen: list[Pick] = []
     seen: list[set[str]] = []
-    limit = limit or (2 if qtype in ("figure", "definition") else 3)
+    limit = limit or (3 if qtype in ("figure", "definition") else 4)
     for c in picks:
         if len(chosen) >= limit or (chosen and c.score < chosen[0].score - KEEP_WITHIN):
             break
@@ -376,6 +377,8 @@ def _statement_end(doc: StoredDocument, start: int, end: int) -> int:
     """Where a unit's own statement ends: its heading text, up to the first full stop."""
     text = doc.cleaned[start:end]
     for m in re.finditer(r"[.!?:](\s|$)|\n\s*\n", text):
+        if not m.group().strip() and broken_by_layout(text, text[:m.start()], m.end()):
+            continue  # a blank line inside the statement ("for de" | "25 procent")
         if len(text[:m.start()].strip()) >= 25:  # past a bare label such as "PRINCIP I."
             return min(start + m.start() + 1, start + 400) if m.group().strip() else start + m.start()
     return min(end, start + 400)
@@ -590,7 +593,7 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         picks = comparison_picks(text, qtype, content, retriever, filters)
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)
-    elif qtype == "responsibility":  # the responsibility list of the actor the question names
+    elif qtype == "responsibility" and RESPONSIBILITY_LIST_RE.search(text):  # the actor's responsibility list
         picks = list_picks(content, retriever, text, min_overlap=1)
     else:
         picks = []

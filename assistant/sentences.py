@@ -18,7 +18,7 @@ JOINING_WORDS = {"og", "i", "af", "for", "til", "med", "at", "der", "som", "en",
                  "på", "om", "fra", "eller", "samt", "ved", "over", "under", "efter", "end", "mod", "op"}
 
 
-def _broken_by_layout(text: str, piece: str, after: int) -> bool:
+def broken_by_layout(text: str, piece: str, after: int) -> bool:
     """A blank line inside a sentence (PDF/OCR layout): no closing mark before, and lower case after,
     or a number after a word that cannot end a sentence ("for de" | "25 procent")."""
     if re.search(r"[.!?:;)\]\"”]\s*$", piece):
@@ -44,7 +44,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         piece = text[start:m.start()]
         if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
             continue
-        if _broken_by_layout(text, piece, m.end()):
+        if broken_by_layout(text, piece, m.end()):
             continue
         if piece.strip():
             spans.append(trim_span(text, start, m.start()))
