@@ -160,7 +160,7 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel:
     return SentenceModel(*(np.asarray(data[k], dtype=np.float32) for k in ("weights", "mean", "scale")))
 
 
-def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 0.01, steps: int = 3000,
+def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 0.3, steps: int = 3000,
         rate: float = 0.2) -> SentenceModel:
     """Listwise softmax regression: each group is (features of one question's candidates, 0/1 labels).
 

@@ -1,7 +1,7 @@
 """``python -m evaluation fit``: fit the answer-sentence ranker on the tuning questions.
 
-Only the tuning file is used for fitting; the held-out file is scored afterwards to show whether
-the ranker generalises (its top sentence and its top three against the gold passages).
+Only the tuning file is used for fitting; the other question files are scored afterwards to show
+whether the ranker generalises (its top sentence and its top three against the gold passages).
 """
 
 from __future__ import annotations
@@ -48,13 +48,13 @@ def fit_sentence_model(write: bool = True) -> dict:
     settings = load_settings()
     retriever = get_retriever(settings)
     tune = question_groups(load_questions(DEFAULT_FILES[0], settings.corpus_dir), retriever)
-    held = question_groups(load_questions(DEFAULT_FILES[1], settings.corpus_dir), retriever)
+    others = {f.stem: question_groups(load_questions(f, settings.corpus_dir), retriever) for f in DEFAULT_FILES[1:]}
     model = fit(tune)
+    splits = {"tune": tune, **others}
     report = {"fitted_on": DEFAULT_FILES[0].name, "questions": len(tune),
-              "with_gold_candidate": {"tune": round(float(np.mean([y.any() for _, y in tune])), 3),
-                                      "heldout": round(float(np.mean([y.any() for _, y in held])), 3)},
-              "top1": {"tune": round(top_hits(model, tune, 1), 3), "heldout": round(top_hits(model, held, 1), 3)},
-              "top3": {"tune": round(top_hits(model, tune, 3), 3), "heldout": round(top_hits(model, held, 3), 3)}}
+              "with_gold_candidate": {k: round(float(np.mean([y.any() for _, y in g])), 3) for k, g in splits.items()},
+              "top1": {k: round(top_hits(model, g, 1), 3) for k, g in splits.items()},
+              "top3": {k: round(top_hits(model, g, 3), 3) for k, g in splits.items()}}
     if write:
         tmp = MODEL_PATH.with_suffix(".json.tmp")
         tmp.write_text(model.to_json(**report) + "\n", encoding="utf-8")

@@ -22,7 +22,10 @@ from assistant.sparse import SparseIndex, tokenize
 from .metrics import Span, cites_evidence, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at, reciprocal_rank
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl")
+# tune: used to fit and calibrate; heldout: written with it, scored only; unseen: written by a separate
+# session after the answer pipeline was built, never looked at question by question.
+DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl",
+                 HERE / "questions" / "unseen.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 

@@ -24,14 +24,14 @@ def test_every_evidence_quote_is_an_exact_substring(path, settings):
         for ev in r["evidence"]:
             text = (settings.corpus_dir / ev["doc"]).read_text(encoding="utf-8")
             assert ev["quote"] in text, (r["id"], ev["quote"][:50])
-            assert 40 <= len(ev["quote"]) <= 300
+            assert 20 <= len(ev["quote"]) <= 400  # a heading or a name can be the whole evidence
     assert len(load_questions(path, settings.corpus_dir)) == len(rows)
 
 
 def test_set_size_and_split():
-    tune, held = (sum(1 for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
-                  for p in DEFAULT_FILES)
-    assert tune + held >= 100 and held >= 30
+    tune, held, unseen = (sum(1 for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+                          for p in DEFAULT_FILES)
+    assert tune + held + unseen >= 150 and held >= 30 and unseen >= 30
 
 
 def test_hit_needs_half_the_quote():
