@@ -15,7 +15,7 @@ def test_fit_learns_which_feature_marks_the_gold_sentence():
         y = np.zeros(12, dtype=bool)
         y[int(np.argmax(x[:, 1]))] = True  # the gold sentence is the one highest on feature 1
         groups.append((x, y))
-    model = fit(groups, steps=500)
+    model = fit(groups, l2=0.01, steps=500)
     assert model.weights[1] > 2 * max(abs(model.weights[0]), abs(model.weights[2]))
     top = [bool(y[np.argmax(((x - model.mean) / model.scale) @ model.weights)]) for x, y in groups]
     assert sum(top) >= 38
