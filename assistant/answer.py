@@ -14,29 +14,14 @@ from dataclasses import dataclass, replace
 
 from .dedup import normalise
 from .index import StoredDocument
-from .language import detect_language
+from .question import COMPARISON_RE, question_type
 from .retrieve import Retriever, topic_of
 from .sentence_rank import GENERIC_TERMS, candidates, content_terms, is_heading, load_model
 from .sentences import broken_by_layout, split_sentences
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
-LIST_RE = re.compile(r"\b(hvilke|hvad er (?:de|alle)|list\w*|nævn|oplist|which|what are the|"
-                     r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
-COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d+|two|three|four|five|"
-                             r"six|seven)\b|\blist\w*", re.IGNORECASE)
-SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærke|indsatsområde|indsats|goal|principle)"
-                              r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
-DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås|dækker|omfatter)|hvad vil det sige|definition|"
-                           r"defineres|definerer|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
-                           r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
-                           re.IGNORECASE)
-RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
-COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
-                           r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
 RESPONSIBILITY_LIST_RE = re.compile(r"\b(ansvar\w*|responsib\w*|forpligt\w*)", re.IGNORECASE)
-FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
-                       r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
 REPEAT_SHARE = 0.8
 KEEP_WITHIN = 4.0         # logits of the sentence ranker: keep sentences nearly as good as the best
@@ -79,20 +64,6 @@ def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
         text = text[:max_chars].rsplit(" ", 1)[0]
         notices.append(f"Spørgsmålet var meget langt og er afkortet til de første {len(text)} tegn.")
     return text, notices
-
-
-def question_type(question: str) -> str:
-    specific = SPECIFIC_ITEM_RE.search(question)  # "ifølge mål 1", "princip C": one item, not the list
-    if LIST_RE.search(question) and not specific and (COUNTED_LIST_RE.search(question)
-                                                       or not DEFINITION_RE.search(question)):
-        return "list"
-    if DEFINITION_RE.search(question):
-        return "definition"
-    if RESPONSIBILITY_RE.search(question):
-        return "responsibility"
-    if FIGURE_RE.search(question):
-        return "figure"
-    return "general"
 
 
 def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
@@ -566,7 +537,7 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         return Answer(question=question, language="da", answerable=False,
                       answer="Skriv et spørgsmål om integrationspolitikkerne, fx »Hvad er en efterkommer?«.",
                       question_type="empty", notices=tuple(notices))
-    language = detect_language(text, retriever.lexicon)
+    language = retriever.language(text)
     qtype = question_type(text)
     passages = retriever.search(text, k=10, filters=filters)
     goal = goal_answer(text, language, retriever, notices, passages)

@@ -18,6 +18,7 @@ from .sparse import tokenize
 from .types import Chunk, Filters, Passage
 
 CANDIDATES = 50
+RERANK_DEPTH = 10  # passages the learned sentence ranker re-orders
 FOREIGN_SPARSE_WEIGHT = 0.3
 
 # Policy vocabulary: what staff say → what the documents say. Added to the BM25 query only.
@@ -90,8 +91,10 @@ class Retriever:
         self.embedder = get_embedder(self.settings)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
         self._by_id = {c.id: i for i, c in enumerate(self.index.chunks)}
-        # Retrieval and the answer's support check ask for the same question's vector.
+        # Retrieval, the answer's support check and the sentence ranker ask for the same question's
+        # vector and language.
         self.query_vector = lru_cache(maxsize=256)(self._embed_query)
+        self.language = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
 
     def _embed_query(self, question: str) -> np.ndarray:
         vector = self.embedder.embed([question], kind="query")[0]
@@ -126,7 +129,8 @@ class Retriever:
         return question + (" " + " ".join(extra) if extra else "")
 
     # -- the hybrid -----------------------------------------------------------------------------
-    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Passage]:
+    def search(self, question: str, k: int = 10, filters: Filters | None = None,
+               rerank: bool = True) -> list[Passage]:
         filters = filters or Filters()
         topic = topic_of(question)
         dense = self.dense_ranking(topic)
@@ -134,13 +138,14 @@ class Retriever:
         dense_rows = [r for r, _ in dense]
         sparse_rows = [r for r, _ in sparse]
         # Danish BM25 cannot read an English question: then the cross-lingual dense ranking leads.
-        danish = detect_language(question, self.lexicon) == "da"
+        danish = self.language(question) == "da"
         weights = [self.settings.dense_weight, self.settings.sparse_weight if danish else FOREIGN_SPARSE_WEIGHT]
         sentence_rows = self.sentence_ranking(topic, {r for r in dense_rows} | {r for r in sparse_rows})
         fused = rrf([dense_rows, sparse_rows, sentence_rows], k=self.settings.rrf_k,
                     weights=weights + [self.settings.sentence_weight])
-        fused = boost(fused, {row: document_boost(question, self.index.meta(self.index.chunks[row].doc_id))
-                              for row, _ in fused})
+        by_doc = {doc_id: document_boost(question, self.index.meta(doc_id))
+                  for doc_id in {self.index.chunks[row].doc_id for row, _ in fused}}
+        fused = boost(fused, {row: by_doc[self.index.chunks[row].doc_id] for row, _ in fused})
         d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
         passages: list[Passage] = []
         taken: list[Chunk] = []
@@ -153,9 +158,13 @@ class Retriever:
             taken.append(chunk)
             passages.append(Passage(chunk=chunk, score=score, rank=len(passages) + 1,
                                     dense_rank=d_ranks.get(row), sparse_rank=s_ranks.get(row)))
-            if len(passages) >= k:
+            if len(passages) >= max(k, RERANK_DEPTH):
                 break
-        return passages
+        if rerank and self.settings.sentence_rerank > 0 and self.index.sentences is not None:
+            from .sentence_rank import rerank  # the ranker builds on this module
+
+            passages = rerank(passages, question, self, self.settings.sentence_rerank)
+        return passages[:k]
 
     def row_of(self, chunk_id: str) -> int | None:
         return self._by_id.get(chunk_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +22,7 @@ import numpy as np
 from .index import StoredDocument
 from .retrieve import Retriever, document_boost, topic_of
 from .sparse import stopwords, tokenize
+from .question import question_type
 from .types import Chunk, Passage
 
 MODEL_PATH = Path(__file__).with_name("sentence_model.json")
@@ -76,16 +77,46 @@ def _term_rarity(retriever: Retriever) -> dict[str, float]:
     return cached
 
 
-def _usable(doc: StoredDocument, a: int, b: int) -> bool:
-    if any(x < b and a < y for x, y in doc.placeholders):
-        return False  # template text is never content
-    text = doc.cleaned[a:b]
-    return len(text.split()) >= 3 or bool(re.search(r"\d", text))
+@dataclass(frozen=True)
+class _Facts:
+    """What a sentence is, whatever the question: computed once per index and kept."""
+
+    usable: bool
+    template: bool  # inside a template placeholder ("[Her indsættes …]")
+    words: frozenset[str]
+    heading: bool
+    number: bool
+    defines: bool
+    assigns: bool
+    length: float
+
+
+def _facts(retriever: Retriever, doc: StoredDocument, a: int, b: int, vec: int) -> _Facts:
+    cache = retriever.__dict__.setdefault("_sentence_facts", {})
+    facts = cache.get(vec)
+    if facts is None:
+        text = doc.cleaned[a:b]
+        facts = _Facts(usable=len(text.split()) >= 3 or bool(re.search(r"\d", text)),
+                       template=any(x < b and a < y for x, y in doc.placeholders), words=frozenset(tokenize(text)), heading=is_heading(text),
+                       number=bool(FIGURE_CUE.search(text)), defines=bool(DEFINITION_CUE.search(text)),
+                       assigns=bool(RESPONSIBILITY_CUE.search(text)), length=math.log(1 + len(text.split())))
+        cache[vec] = facts
+    return facts
+
+
+def _section_terms(retriever: Retriever, chunk: Chunk) -> frozenset[str]:
+    cache = retriever.__dict__.setdefault("_section_terms", {})
+    if chunk.id not in cache:
+        cache[chunk.id] = frozenset(tokenize(" ".join(chunk.section_path)))
+    return cache[chunk.id]
 
 
 def candidates(passages: list[Passage], question: str, qtype: str, retriever: Retriever,
-               depth: int = DEPTH) -> list[Candidate]:
-    """Every usable sentence of the top passages, with its feature vector (see FEATURES)."""
+               depth: int = DEPTH, templates: bool = False) -> list[Candidate]:
+    """Every usable sentence of the top passages, with its feature vector (see FEATURES).
+
+    Template text is never content; ``templates=True`` keeps it, to rank a placeholder passage.
+    """
     table = retriever.index.sentences
     if table is None:
         return []
@@ -100,38 +131,57 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
         doc = retriever.index.documents[p.chunk.doc_id]
         row = retriever.row_of(p.chunk.id)
         for order, (a, b, vec) in enumerate(retriever.index.sentences_of(row) if row is not None else []):
-            if _usable(doc, a, b):
-                spans.append((p, doc, a, b, vec, order))
+            facts = _facts(retriever, doc, a, b, vec)
+            if facts.usable and (templates or not facts.template):
+                spans.append((p, doc, a, b, vec, order, facts))
     if not spans:
         return []
     vecs = np.asarray([s[4] for s in spans])
     closeness = table.vectors[vecs] @ q
     corrected = closeness - table.hubness[vecs]
     best = float(closeness.max())
+    cue = {d: math.log(document_boost(question, retriever.index.meta(d))) for d in {s[1].meta.id for s in spans}}
     out = []
-    for (p, doc, a, b, _vec, order), close, corr in zip(spans, closeness.tolist(), corrected.tolist()):
-        text = doc.cleaned[a:b]
-        words = set(tokenize(text))
-        shared = terms & words
-        section = set(tokenize(" ".join(p.chunk.section_path)))
+    for (p, doc, a, b, _vec, order, facts), close, corr in zip(spans, closeness.tolist(), corrected.tolist()):
+        shared = terms & facts.words
         features = np.array([
             close, corr, close - best,
             len(shared) / len(terms) if terms else 0.0,
             sum(rarity.get(t, default_rarity) for t in shared) / total_rarity if terms else 0.0,
-            len(terms & section) / len(terms) if terms else 0.0,
+            len(terms & _section_terms(retriever, p.chunk)) / len(terms) if terms else 0.0,
             1.0 / p.rank,
             1.0 / p.dense_rank if p.dense_rank else 0.0,
             1.0 / p.sparse_rank if p.sparse_rank else 0.0,
-            math.log(document_boost(question, doc.meta)),
-            float(is_heading(text)),
-            float(qtype == "figure" and bool(FIGURE_CUE.search(text))),
-            float(qtype == "definition" and bool(DEFINITION_CUE.search(text))),
-            float(qtype == "responsibility" and bool(RESPONSIBILITY_CUE.search(text))),
+            cue[doc.meta.id],
+            float(facts.heading),
+            float(qtype == "figure" and facts.number),
+            float(qtype == "definition" and facts.defines),
+            float(qtype == "responsibility" and facts.assigns),
             float(order == 0),
-            math.log(1 + len(text.split())),
+            facts.length,
         ], dtype=np.float32)
         out.append(Candidate(p.chunk.doc_id, a, b, p.chunk, p, features))
     return out
+
+
+def rerank(passages: list[Passage], question: str, retriever: Retriever, weight: float) -> list[Passage]:
+    """Re-rank passages by their best sentence's learned score, weighted against their fused rank.
+
+    Score = weight × (best sentence logit − best overall) − log(rank); the order the fusion gave
+    decides among passages whose sentences score alike.
+    """
+    if weight <= 0 or len(passages) < 2:
+        return passages
+    cands = candidates(passages, question, question_type(question), retriever, depth=len(passages), templates=True)
+    if not cands:
+        return passages
+    best: dict[str, float] = {}
+    for c, s in zip(cands, load_model().score(cands).tolist()):
+        best[c.chunk.id] = max(best.get(c.chunk.id, s), s)
+    top = max(best.values())
+    floor = top - 10.0  # a passage without a usable sentence (a placeholder, a heading)
+    order = sorted(passages, key=lambda p: -(weight * (best.get(p.chunk.id, floor) - top) - math.log(p.rank)))
+    return [replace(p, rank=i) for i, p in enumerate(order, start=1)]
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def question_groups(questions: list[Question], retriever) -> list[tuple[np.ndarr
     for q in questions:
         if not q.answerable:
             continue
-        passages = retriever.search(q.question, k=10)
+        passages = retriever.search(q.question, k=10, rerank=False)  # the ranking the model re-ranks
         cands = candidates(passages, q.question, question_type(q.question), retriever)
         if not cands:
             continue

@@ -33,3 +33,15 @@ def test_the_defining_sentence_ranks_first(retriever):
     cands = candidates(retriever.search(question, k=10), question, "definition", retriever)
     best = cands[int(np.argmax(load_model().score(cands)))]
     assert "MENAPT-lande forstås som" in retriever.index.documents[best.doc_id].cleaned[best.start:best.end]
+
+
+def test_rerank_keeps_the_passages_and_numbers_them_again(retriever):
+    from assistant.sentence_rank import rerank
+
+    question = "Hvad forstås ved MENAPT-lande?"
+    fused = retriever.search(question, k=10, rerank=False)
+    again = rerank(fused, question, retriever, weight=4.0)
+    assert sorted(p.chunk.id for p in again) == sorted(p.chunk.id for p in fused)
+    assert [p.rank for p in again] == list(range(1, len(fused) + 1))
+    assert "MENAPT-lande forstås som" in again[0].chunk.text
+    assert rerank(fused, question, retriever, weight=0) == fused

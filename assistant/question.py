@@ -1,0 +1,36 @@
+"""What a question asks for: its type (list, definition, responsibility, figure, general) and whether
+it compares documents. Pure functions of the question text."""
+
+from __future__ import annotations
+
+import re
+
+LIST_RE = re.compile(r"\b(hvilke|hvad er (?:de|alle)|list\w*|nævn|oplist|which|what are the|"
+                     r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
+COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d+|two|three|four|five|"
+                             r"six|seven)\b|\blist\w*", re.IGNORECASE)
+SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærke|indsatsområde|indsats|goal|principle)"
+                              r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
+DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås|dækker|omfatter)|hvad vil det sige|definition|"
+                           r"defineres|definerer|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
+                           r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
+                           re.IGNORECASE)
+RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
+COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
+                           r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
+FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
+                       r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
+
+
+def question_type(question: str) -> str:
+    specific = SPECIFIC_ITEM_RE.search(question)  # "ifølge mål 1", "princip C": one item, not the list
+    if LIST_RE.search(question) and not specific and (COUNTED_LIST_RE.search(question)
+                                                       or not DEFINITION_RE.search(question)):
+        return "list"
+    if DEFINITION_RE.search(question):
+        return "definition"
+    if RESPONSIBILITY_RE.search(question):
+        return "responsibility"
+    if FIGURE_RE.search(question):
+        return "figure"
+    return "general"
