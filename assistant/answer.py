@@ -300,23 +300,50 @@ UNIT_NOUNS = {"goal": "mål", "principle": "princip principper", "theme": "tema 
               "area": "indsatsområde indsatsområder indsats"}
 
 
+def asked_count(question: str) -> int | None:
+    """The number of items a list question names ("de syv mål", "hvilke ti skoler"), if any."""
+    m = re.search(r"\b(?:hvilke|de|alle|which|the)\s+(\w+)\s+[^\W\d_]{3,}", question, re.IGNORECASE)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return COUNT_WORDS.get(word) or (int(word) if word.isdigit() and 1 < int(word) < 50 else None)
+
+
+def enumerated_in_a_sentence(passages: list[Passage], question: str, count: int, retriever: Retriever) -> bool:
+    """Whether a top sentence names the count beside a term of the question and lists that many things."""
+    names = {w for w, n in COUNT_WORDS.items() if n == count} | {str(count)}
+    terms = {t[:STEM_PREFIX] for t in content_terms(topic_of(question))}
+    for p in passages[:5]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        row = retriever.row_of(p.chunk.id)
+        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
+            words = re.findall(r"\w+", doc.cleaned[a:b].lower())
+            for i, w in enumerate(words):
+                if w in names and any(x[:STEM_PREFIX] in terms for x in words[i + 1:i + 4]):
+                    rest = doc.cleaned[a:b]
+                    if rest.count(",") + len(re.findall(r"\b(?:og|samt)\b", rest)) >= count - 1:
+                        return True
+    return False
+
+
 def list_picks(passages: list[Passage], retriever: Retriever, question: str = "",
                min_overlap: int = 0) -> list[Pick]:
     """The complete structured list the question asks for: every item, in order.
 
-    Candidate lists are the item families (items under one heading, or all goals / principles /
-    themes / areas of a document) that start in the top passages; the one whose heading shares
-    most terms with the question wins, then the better-ranked passage.
+    Candidate lists are the item families that start in the top passages (items under one heading)
+    and all goals / principles / themes / areas of the top passages' documents; the one whose heading shares
+    most terms with the question wins, then the better-ranked passage. A question that counts the
+    items ("de syv mål") only takes a family of that many.
     """
     wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
               if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
-    count = next((COUNT_WORDS[w] for w in re.findall(r"\w+", question.lower()) if w in COUNT_WORDS), None)
+    count = asked_count(question)
     best = None
     for p in passages[:5]:
         doc = retriever.index.documents[p.chunk.doc_id]
         units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
-                 and p.chunk.clean_start <= s.start < p.chunk.clean_end]
-        for kind, parent in dict.fromkeys((u.kind, u.path[:-1]) for u in units):
+                 and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in UNIT_NOUNS)]
+        for kind, parent in dict.fromkeys((u.kind, u.path[:-1] if u.kind not in UNIT_NOUNS else ()) for u in units):
             if kind in UNIT_NOUNS:
                 siblings = [s for s in doc.sections if s.kind == kind]
                 heading = UNIT_NOUNS[kind]
@@ -325,9 +352,9 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
                 heading = parent[-1] if parent else ""
             if len(siblings) < 2:
                 continue
+            if count and len(siblings) != count:
+                continue  # "de syv mål": only a family of exactly seven
             overlap = len(wanted & set(tokenize(heading, retriever.lexicon)))
-            if count and len(siblings) == count:
-                overlap += 1  # "de syv mål": a family of exactly seven
             key = (-overlap, p.rank)
             if overlap >= min_overlap and (best is None or key < best[0]):
                 best = (key, doc, siblings, p.chunk)
@@ -564,6 +591,11 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         picks = comparison_picks(text, qtype, content, retriever, filters)
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)
+        count = asked_count(text)
+        if count and not picks and not enumerated_in_a_sentence(content, text, count, retriever):
+            return refusal(text, language, passages, notices, qtype,
+                           message=f"Dokumenterne besvarer ikke spørgsmålet: De opregner ikke {count} sådanne "
+                                   "punkter. Se de mest beslægtede passager nedenfor (måske relevant).")
     elif qtype == "responsibility" and RESPONSIBILITY_LIST_RE.search(text):  # the actor's responsibility list
         picks = list_picks(content, retriever, text, min_overlap=1)
     else:
