@@ -44,7 +44,9 @@ class Support:
 REFUSAL_DENSE = 0.78
 REFUSAL_COVERAGE = 0.2
 STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
-QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*)\b", re.IGNORECASE)
+QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*|hvad (?:var|er|blev) "
+                         r"(?:den |det )?\w*(?:ledighed|beskæftigelse|frekvens|antal|niveau|gab|tal)\w*)\b",
+                         re.IGNORECASE)
 NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
                           r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
@@ -88,9 +90,13 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
 def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
     """A Danish reason why the documents cannot hold the specific detail asked for, or None.
 
-    The question names a place or body the documents never mention, a year they never mention,
-    asks for money while no passage has an amount, or for contact details the documents never give.
+    The question names a policy period no document covers, a place or body the documents never
+    mention, a year they never mention, asks for money while no passage has an amount, or for contact details the documents never give.
     """
+    periods = {m.period for m in (d.meta for d in retriever.index.documents.values())}
+    for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", question):
+        if f"{m.group(1)}-{m.group(2)}" not in periods:
+            return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
     vocabulary = retriever.index.vocabulary
     words = re.findall(r"\w+", question)
     for i, word in enumerate(words):
@@ -365,8 +371,11 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     intro = _intro_sentence(doc, siblings[0].start, _chunk_at(retriever, doc.meta.id, siblings[0].start) or chunk)
     if intro:
         picks.append(intro)
-    for s in siblings:
-        end = _statement_end(doc, s.start, s.end)
+    for i, s in enumerate(siblings):
+        # A layout blank line can end a unit's section early ("for de" | "25 procent"): the statement
+        # may run on to the next sibling.
+        limit = siblings[i + 1].start if i + 1 < len(siblings) else min(len(doc.cleaned), s.start + 400)
+        end = _statement_end(doc, s.start, max(s.end, limit))
         picks.append(Pick(doc.meta.id, s.start, end, _chunk_at(retriever, doc.meta.id, s.start) or chunk, 1.0))
     return picks
 

@@ -57,7 +57,10 @@ def test_details_the_documents_never_mention_are_refused(retriever):
     for question, reason in (("Hvor mange kroner er der afsat til integration i budgettet?", "beløb"),
                              ("Hvor mange boliger i Tingbjerg er almene?", "Tingbjerg"),
                              ("Hvad var ledigheden blandt minoriteter i 2031?", "2031"),
-                             ("Hvem er kontaktperson for integrationsindsatsen?", "kontaktoplysninger")):
+                             ("Hvem er kontaktperson for integrationsindsatsen?", "kontaktoplysninger"),
+                             ("Hvad siger politikken for 2015-2018 om danskundervisning?", "2015-2018"),
+                             ("Hvilke otte skoler deltog i projektet?", "opregner ikke 8"),
+                             ("Hvad var beskæftigelsesfrekvensen for flygtninge i 2012?", "tal")):
         answer = answer_question(question, retriever)
         assert not answer.answerable and reason in answer.answer and answer.passages, question
 
@@ -124,3 +127,11 @@ def test_sentences_join_across_a_blank_line_before_a_number_after_a_function_wor
     text = "Mål 1: De faglige resultater skal forbedres for de\n\n25 procent svageste elever\n\nVi følger op. 2014 er slut."
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts[0].endswith("svageste elever") and "Vi følger op." in parts
+
+
+def test_counted_list_returns_every_item_whole(retriever):
+    answer = answer_question("Hvad er de syv mål?", retriever)
+    assert answer.question_type == "list" and answer.answerable
+    assert all(f"Mål {n}" in answer.answer for n in (1, 2, 3, 4, 6, 7))
+    assert "25 procent svageste tosprogede elever" in answer.answer  # a statement broken by a blank line
+    _check_citations(answer, retriever)
