@@ -302,8 +302,8 @@ LIST_IGNORE = {"ansvar", "integration", "integrationspolitik", "politik", "polit
 COUNT_WORDS = {w: n for n, w in enumerate("to tre fire fem seks syv otte ni ti".split(), start=2)} | \
     {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
 LIST_UNIT_KINDS = ("numbered_item", "letter_item", "bullet", "goal", "principle", "theme", "area")
-UNIT_NOUNS = {"goal": "mål", "principle": "princip principper", "theme": "tema temaer",
-              "area": "indsatsområde indsatsområder indsats"}
+UNIT_NOUNS = {"goal": "mål målene", "principle": "princip principper principperne", "theme": "tema temaer temaerne",
+              "area": "indsatsområde indsatsområder indsatsområderne indsats"}
 
 
 def asked_count(question: str) -> int | None:
@@ -337,18 +337,21 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     """The complete structured list the question asks for: every item, in order.
 
     Candidate lists are the item families that start in the top passages (items under one heading)
-    and all goals / principles / themes / areas of the top passages' documents; the one whose heading shares
+    and all goals / principles / themes / areas of the top passages' documents when the question
+    names them ("målene", "principperne"); the one whose heading shares
     most terms with the question wins, then the better-ranked passage. A question that counts the
     items ("de syv mål") only takes a family of that many.
     """
     wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
               if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
     count = asked_count(question)
+    asked = set(re.findall(r"\w+", question.lower()))
+    named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
     best = None
     for p in passages[:5]:
         doc = retriever.index.documents[p.chunk.doc_id]
         units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
-                 and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in UNIT_NOUNS)]
+                 and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in named_units)]
         for kind, parent in dict.fromkeys((u.kind, u.path[:-1] if u.kind not in UNIT_NOUNS else ()) for u in units):
             if kind in UNIT_NOUNS:
                 siblings = [s for s in doc.sections if s.kind == kind]

@@ -11,6 +11,7 @@ import numpy as np
 from .config import Settings
 from .embed import get_embedder
 from .fusion import boost, ranks, rrf
+from .glossary import ENGLISH_TO_DANISH
 from .index import LoadedIndex
 from .language import detect_language
 from .lexicon import load_lexicon
@@ -19,7 +20,7 @@ from .types import Chunk, Filters, Passage
 
 CANDIDATES = 50
 RERANK_DEPTH = 10  # passages the learned sentence ranker re-orders
-FOREIGN_SPARSE_WEIGHT = 0.3
+FOREIGN_SPARSE_WEIGHT = 0.6
 
 # Policy vocabulary: what staff say → what the documents say. Added to the BM25 query only.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -125,7 +126,7 @@ class Retriever:
     @staticmethod
     def expand(question: str) -> str:
         words = re.findall(r"[^\W\d_]+", question.lower())
-        extra = [s for w in words for s in SYNONYMS.get(w, ())]
+        extra = [s for w in words for s in SYNONYMS.get(w, ()) + ENGLISH_TO_DANISH.get(w, ())]
         return question + (" " + " ".join(extra) if extra else "")
 
     # -- the hybrid -----------------------------------------------------------------------------

@@ -72,3 +72,10 @@ def test_the_rankings_search_without_the_phrases_that_pick_a_document():
     # a year that is what the question asks about stays; too little left → the whole question
     assert "2014" in topic_of("Hvad var ledigheden ved udgangen af 2014?")
     assert topic_of("Hvad er integrationspolitikken 2011-2014?") == "Hvad er integrationspolitikken 2011-2014?"
+
+
+def test_english_words_are_expanded_with_the_danish_the_documents_use(retriever):
+    expanded = retriever.expand("How high may unemployment among ethnic minorities be?")
+    assert "overledighed" in expanded and "minoriteter" in expanded
+    passages = retriever.search("How high may unemployment among ethnic minorities be?", k=5)
+    assert any("5,8 procent" in p.chunk.text for p in passages)
