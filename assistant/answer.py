@@ -24,6 +24,7 @@ from .types import Answer, Chunk, Citation, Filters, Passage
 RESPONSIBILITY_LIST_RE = re.compile(r"\b(ansvar\w*|responsib\w*|forpligt\w*)", re.IGNORECASE)
 LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
 REPEAT_SHARE = 0.8
+PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
 KEEP_WITHIN = 4.0         # logits of the sentence ranker: keep sentences nearly as good as the best
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
@@ -526,8 +527,8 @@ def refusal(question: str, language: str, passages: list[Passage], notices: list
 def _without_unnamed_placeholders(question: str, passages: list[Passage], retriever: Retriever) -> list[Passage]:
     """Put a template placeholder first when the question is about it, otherwise drop placeholders.
 
-    A placeholder among the top 3 is what the question asks about when its section path names more
-    of the question than the top passage's does ("konkrete mål" under "Tema 1"), and the question
+    A placeholder among the top 3 is what the question asks about when its section path names at
+    least two of the question's terms, more than the top passage's path does ("konkrete mål" under "Tema 1"), and the question
     points at its document at least as strongly as at the other documents in the top 3.
     """
     from .retrieve import document_boost
@@ -540,7 +541,7 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     if holder is not None:
         others = [p.chunk for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != holder.chunk.doc_id]
         top_named = named(content[0].chunk) if content else 0
-        if named(holder.chunk) and (holder is passages[0] or named(holder.chunk) > top_named) and \
+        if named(holder.chunk) >= PLACEHOLDER_NAMED and (holder is passages[0] or named(holder.chunk) > top_named) and \
                 (not others or strength(holder.chunk) > max(strength(c) for c in others)):
             return [holder] + [p for p in passages if p is not holder]
     return content or passages
