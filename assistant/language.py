@@ -15,6 +15,7 @@ from .lexicon import Lexicon
 SCANDINAVIAN = {"da", "no", "nb", "nn", "sv"}
 ENGLISH_HINTS = {"the", "what", "which", "who", "how", "is", "are", "does", "do", "of", "and", "for",
                  "policy", "goals", "goal", "city", "when", "why", "there", "this", "that", "with"}
+CLEARLY_DANISH = 0.9
 _lock = threading.Lock()
 
 
@@ -37,12 +38,15 @@ def detect_language(text: str, lexicon: Lexicon | None = None) -> str:
         return "da"
     if re.search(r"[æøå]", text.lower()):
         return "da"
+    english_share = sum(1 for w in words if w in ENGLISH_HINTS) / len(words)
+    if lexicon and english_share == 0 and len(words) >= 4 and \
+            sum(1 for w in words if lexicon.is_word(w)) / len(words) >= CLEARLY_DANISH:
+        return "da"  # nothing English and nearly every word Danish: langdetect cannot change that
     guesses = _langdetect(text)
     top = guesses[0][0] if guesses else "da"
     if top in SCANDINAVIAN:
         return "da"
     danish_share = sum(1 for w in words if lexicon and lexicon.is_word(w)) / len(words) if lexicon else 0.0
-    english_share = sum(1 for w in words if w in ENGLISH_HINTS) / len(words)
     if top == "en" and (english_share >= 0.15 or danish_share < 0.6):
         return "en"
     if top != "en" and guesses and guesses[0][1] > 0.9 and danish_share < 0.4 and len(words) >= 3:
