@@ -97,7 +97,8 @@ def _facts(retriever: Retriever, doc: StoredDocument, a: int, b: int, vec: int) 
     if facts is None:
         text = doc.cleaned[a:b]
         facts = _Facts(usable=len(text.split()) >= 3 or bool(re.search(r"\d", text)),
-                       template=any(x < b and a < y for x, y in doc.placeholders), words=frozenset(tokenize(text)), heading=is_heading(text),
+                       template=any(x < b and a < y for x, y in doc.placeholders),
+                       words=frozenset(tokenize(text)), heading=is_heading(text),
                        number=bool(FIGURE_CUE.search(text)), defines=bool(DEFINITION_CUE.search(text)),
                        assigns=bool(RESPONSIBILITY_CUE.search(text)), length=math.log(1 + len(text.split())))
         cache[vec] = facts

@@ -19,7 +19,8 @@ from assistant.embed import EmbeddingCache, embed_passages_cached
 from assistant.fusion import rrf
 from assistant.sparse import SparseIndex, tokenize
 
-from .metrics import Span, cites_evidence, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at, reciprocal_rank
+from .metrics import (Span, cites_evidence, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at,
+                      reciprocal_rank)
 
 HERE = Path(__file__).resolve().parent
 # tune: used to fit and calibrate; heldout: written with it, scored only; unseen: written by a separate

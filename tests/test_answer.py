@@ -111,7 +111,7 @@ def test_quantity_the_passages_do_not_state_is_refused(retriever):
 
 
 def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
-    from assistant.answer import Pick, extend_pick
+    from assistant.picks import Pick, extend_pick
 
     doc = retriever.index.documents["integrationspolitik-2011-2014"]
     start = doc.cleaned.index("Det er kommunens ansvar")
@@ -124,7 +124,8 @@ def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
 def test_sentences_join_across_a_blank_line_before_a_number_after_a_function_word():
     from assistant.sentences import split_sentences
 
-    text = "Mål 1: De faglige resultater skal forbedres for de\n\n25 procent svageste elever\n\nVi følger op. 2014 er slut."
+    text = ("Mål 1: De faglige resultater skal forbedres for de\n\n25 procent svageste elever\n\n"
+            "Vi følger op. 2014 er slut.")
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts[0].endswith("svageste elever") and "Vi følger op." in parts
 

@@ -1,0 +1,81 @@
+"""Questions that compare policies or versions: which documents a question names, and the best
+sentences of each, side by side."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .picks import Pick, pick_sentences
+from .question import COMPARISON_RE
+from .retrieve import Retriever
+from .types import Filters, Passage
+
+STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
+# Words that name one document of the corpus: (pattern, which documents, which of them first).
+DOCUMENT_NAMES = (
+    (re.compile(r"\bsynops", re.IGNORECASE),
+     lambda m, latest, first: m.kind == "synopsis"),
+    (re.compile(r"\budkast|\bdraft\b", re.IGNORECASE),
+     lambda m, latest, first: m.status == "draft" and m.kind != "synopsis"),
+    (re.compile(r"\b(vedtagne|endelige|adopted|final)\b", re.IGNORECASE),
+     lambda m, latest, first: m.status == "adopted"),
+    (re.compile(r"\b(nye|nyeste|nuværende|new|current)\b", re.IGNORECASE),
+     lambda m, latest, first: m.period == latest),
+    (re.compile(r"\b(gamle|tidligere|old|previous)\b", re.IGNORECASE),
+     lambda m, latest, first: m.period == first),
+)
+
+
+def named_documents(question: str, retriever: Retriever) -> list[str]:
+    """The documents the question names, in the order it names them: each mention of a year in a
+    policy's period, or of the synopsis, the draft, the adopted, the new or the old policy, stands
+    for the one document it fits best (adopted before draft, newer before older)."""
+    metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of and d.meta.status != "case"]
+    periods = sorted({m.period for m in metas if re.fullmatch(r"\d{4}-\d{4}", m.period)})
+    latest, first = (periods[-1], periods[0]) if periods else ("", "")
+    preference = lambda m: (STATUS_ORDER.get(m.status, 3), [-ord(c) for c in m.period])  # noqa: E731
+    mentions: list[tuple[int, str]] = []
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
+        year = int(m.group())
+        fits = [meta for meta in metas if (span := re.fullmatch(r"(\d{4})-(\d{4})", meta.period))
+                and int(span.group(1)) <= year <= int(span.group(2))]
+        if fits:
+            mentions.append((m.start(), min(fits, key=preference).id))
+    for pattern, names in DOCUMENT_NAMES:
+        for m in pattern.finditer(question):
+            fits = [meta for meta in metas if names(meta, latest, first)]
+            if fits:
+                mentions.append((m.start(), min(fits, key=preference).id))
+    return list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
+
+
+def is_comparison(question: str, retriever: Retriever) -> bool:
+    """A question that compares, or that names two documents ("synopsen og den vedtagne politik")."""
+    return bool(COMPARISON_RE.search(question)) or len(named_documents(question, retriever)) > 1
+
+
+def comparison_picks(question: str, qtype: str, passages: list[Passage], retriever: Retriever,
+                     filters: Filters | None) -> list[Pick]:
+    """For a question comparing two policies or versions: the best sentences of each, side by side.
+
+    The two sides are the documents the question names, then those of the top passages; a document
+    without a passage among the top ten is searched on its own.
+    """
+    sides = named_documents(question, retriever)
+    for p in passages[:3]:
+        if p.chunk.doc_id not in sides and retriever.index.meta(p.chunk.doc_id).status != "case":
+            sides.append(p.chunk.doc_id)
+    sides = sides[:2]
+    if len(sides) < 2:
+        return []
+    pool = list(passages)
+    base = filters or Filters()
+    picks = []
+    for doc_id in sides:
+        mine = [p for p in pool if p.chunk.doc_id == doc_id and not p.chunk.placeholder]
+        if not mine:
+            mine = [p for p in retriever.search(question, k=3, filters=replace(base, documents=(doc_id,)))
+                    if not p.chunk.placeholder]
+        picks += pick_sentences(mine, question, qtype, retriever, limit=2)
+    return picks

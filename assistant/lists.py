@@ -1,0 +1,121 @@
+"""List answers: the complete structured list a question asks for, every item in order."""
+
+from __future__ import annotations
+
+import re
+
+from .index import StoredDocument
+from .picks import Pick, chunk_at
+from .retrieve import Retriever, topic_of
+from .sentence_rank import content_terms
+from .sentences import broken_by_layout, split_sentences
+from .silence import STEM_PREFIX
+from .sparse import stopwords, tokenize
+from .types import Chunk, Passage
+
+# Words every list heading or question shares, which cannot tell one list from another.
+LIST_IGNORE = {"ansvar", "integration", "integrationspolitik", "politik", "politikk"}
+COUNT_WORDS = {w: n for n, w in enumerate("to tre fire fem seks syv otte ni ti".split(), start=2)} | \
+    {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+LIST_UNIT_KINDS = ("numbered_item", "letter_item", "bullet", "goal", "principle", "theme", "area")
+UNIT_NOUNS = {"goal": "mål målene", "principle": "princip principper principperne", "theme": "tema temaer temaerne",
+              "area": "indsatsområde indsatsområder indsatsområderne indsats"}
+
+
+def asked_count(question: str) -> int | None:
+    """The number of items a list question names ("de syv mål", "hvilke ti skoler"), if any."""
+    m = re.search(r"\b(?:hvilke|de|alle|which|the)\s+(\w+)\s+[^\W\d_]{3,}", question, re.IGNORECASE)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return COUNT_WORDS.get(word) or (int(word) if word.isdigit() and 1 < int(word) < 50 else None)
+
+
+def enumerated_in_a_sentence(passages: list[Passage], question: str, count: int, retriever: Retriever) -> bool:
+    """Whether a top sentence names the count beside a term of the question and lists that many things."""
+    names = {w for w, n in COUNT_WORDS.items() if n == count} | {str(count)}
+    terms = {t[:STEM_PREFIX] for t in content_terms(topic_of(question))}
+    for p in passages[:5]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        row = retriever.row_of(p.chunk.id)
+        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
+            words = re.findall(r"\w+", doc.cleaned[a:b].lower())
+            for i, w in enumerate(words):
+                if w in names and any(x[:STEM_PREFIX] in terms for x in words[i + 1:i + 4]):
+                    rest = doc.cleaned[a:b]
+                    if rest.count(",") + len(re.findall(r"\b(?:og|samt)\b", rest)) >= count - 1:
+                        return True
+    return False
+
+
+def list_picks(passages: list[Passage], retriever: Retriever, question: str = "",
+               min_overlap: int = 0) -> list[Pick]:
+    """The complete structured list the question asks for: every item, in order.
+
+    Candidate lists are the item families that start in the top passages (items under one heading)
+    and all goals / principles / themes / areas of the top passages' documents when the question
+    names them ("målene", "principperne"); the one whose heading shares
+    most terms with the question wins, then the better-ranked passage. A question that counts the
+    items ("de syv mål") only takes a family of that many.
+    """
+    wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
+              if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
+    count = asked_count(question)
+    asked = set(re.findall(r"\w+", question.lower()))
+    named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
+    best = None
+    for p in passages[:5]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
+                 and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in named_units)]
+        for kind, parent in dict.fromkeys((u.kind, u.path[:-1] if u.kind not in UNIT_NOUNS else ()) for u in units):
+            if kind in UNIT_NOUNS:
+                siblings = [s for s in doc.sections if s.kind == kind]
+                heading = UNIT_NOUNS[kind]
+            else:
+                siblings = [s for s in doc.sections if s.kind == kind and s.path[:-1] == parent]
+                heading = parent[-1] if parent else ""
+            if len(siblings) < 2:
+                continue
+            if count and len(siblings) != count:
+                continue  # "de syv mål": only a family of exactly seven
+            overlap = len(wanted & set(tokenize(heading, retriever.lexicon)))
+            key = (-overlap, p.rank)
+            if overlap >= min_overlap and (best is None or key < best[0]):
+                best = (key, doc, siblings, p.chunk)
+    if best is None:
+        return []
+    _key, doc, siblings, chunk = best
+    picks = []
+    intro = _intro_sentence(doc, siblings[0].start, chunk_at(retriever, doc.meta.id, siblings[0].start) or chunk)
+    if intro:
+        picks.append(intro)
+    for i, s in enumerate(siblings):
+        # A layout blank line can end a unit's section early ("for de" | "25 procent"): the statement
+        # may run on to the next sibling.
+        limit = siblings[i + 1].start if i + 1 < len(siblings) else min(len(doc.cleaned), s.start + 400)
+        end = _statement_end(doc, s.start, max(s.end, limit))
+        picks.append(Pick(doc.meta.id, s.start, end, chunk_at(retriever, doc.meta.id, s.start) or chunk, 1.0))
+    return picks
+
+
+def _statement_end(doc: StoredDocument, start: int, end: int) -> int:
+    """Where a unit's own statement ends: its heading text, up to the first full stop."""
+    text = doc.cleaned[start:end]
+    for m in re.finditer(r"[.!?:](\s|$)|\n\s*\n", text):
+        if not m.group().strip() and broken_by_layout(text, text[:m.start()], m.end()):
+            continue  # a blank line inside the statement ("for de" | "25 procent")
+        if len(text[:m.start()].strip()) >= 25:  # past a bare label such as "PRINCIP I."
+            return min(start + m.start() + 1, start + 400) if m.group().strip() else start + m.start()
+    return min(end, start + 400)
+
+
+def _intro_sentence(doc: StoredDocument, first_item: int, chunk: Chunk) -> Pick | None:
+    before = doc.cleaned[chunk.clean_start:first_item].rstrip()
+    if not before:
+        return None
+    spans = split_sentences(before, chunk.clean_start)
+    if not spans:
+        return None
+    a, b = spans[-1]
+    return Pick(doc.meta.id, a, b, chunk, 0.5)

@@ -1,0 +1,103 @@
+"""Choosing the sentences that answer: the learned ranker's best sentences, a heading cited with
+the block it introduces, a definition with its whole paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dedup import normalise
+from .retrieve import Retriever
+from .sentence_rank import candidates, is_heading, load_model
+from .sentences import split_sentences
+from .types import Chunk, Passage
+
+LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
+REPEAT_SHARE = 0.8
+KEEP_WITHIN = 4.0         # logits of the sentence ranker: keep sentences nearly as good as the best
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A chosen span of cleaned text in one document, with the passage it came from."""
+
+    doc_id: str
+    start: int  # cleaned offsets
+    end: int
+    chunk: Chunk
+    score: float
+
+
+def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever,
+                   limit: int | None = None) -> list[Pick]:
+    """The sentences that answer, by the learned sentence ranker (see sentence_rank): the best one,
+    then up to two more that score nearly as well and say something new."""
+    cands = candidates(passages, question, qtype, retriever)
+    scores = load_model().score(cands)
+    ranked = sorted(zip(scores.tolist(), range(len(cands))), reverse=True)
+    picks = [Pick(cands[i].doc_id, cands[i].start, cands[i].end, cands[i].chunk, s) for s, i in ranked]
+    if qtype == "definition" and picks:
+        whole = _definition_paragraph(picks[0], retriever)
+        if whole:
+            return [whole]
+    chosen: list[Pick] = []
+    seen: list[set[str]] = []
+    limit = limit or (3 if qtype in ("figure", "definition") else 4)
+    for c in picks:
+        if len(chosen) >= limit or (chosen and c.score < chosen[0].score - KEEP_WITHIN):
+            break
+        if any(o.doc_id == c.doc_id and o.start <= c.start < o.end for o in chosen):
+            continue  # already inside a block cited with its heading
+        c = extend_pick(c, retriever)
+        words = set(normalise(retriever.index.documents[c.doc_id].cleaned[c.start:c.end]))
+        if any(len(words & other) >= REPEAT_SHARE * min(len(words), len(other)) for other in seen):
+            continue  # the same statement again (a goal repeated in an overview table, a copy)
+        chosen.append(c)
+        seen.append(words)
+    return chosen
+
+
+FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed)", re.IGNORECASE)
+EXTEND_MAX = 900  # characters a heading and the block it introduces may span
+BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "definition")
+
+
+def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
+    """A heading or a sentence ending in ':' is cited with the block it introduces ("Det er kommunens
+    ansvar" with its bullets); a sentence followed by "Dvs. …" keeps that sentence."""
+    doc = retriever.index.documents[pick.doc_id]
+    text = doc.cleaned[pick.start:pick.end].strip()
+    limit = min(len(doc.cleaned), pick.start + EXTEND_MAX)
+    for s in doc.sections:
+        if s.kind in BLOCK_KINDS and pick.end <= s.start < limit:
+            limit = s.start
+    for a, _b in doc.placeholders:
+        if pick.end <= a < limit:
+            limit = a
+    following = split_sentences(doc.cleaned[pick.end:limit], pick.end)
+    end = pick.end
+    if is_heading(text) or text.endswith(":"):
+        for a, b in following:
+            part = doc.cleaned[a:b].strip()
+            if is_heading(part) and not LABELLED.match(part):
+                break
+            end = b
+    elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
+        end = following[0][1]
+    return Pick(pick.doc_id, pick.start, end, pick.chunk, pick.score) if end > pick.end else pick
+
+
+def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
+    """The whole defining paragraph around the best sentence, when it is a definition (≤ 700 chars)."""
+    doc = retriever.index.documents[best.doc_id]
+    for s in doc.sections:
+        if s.kind == "definition" and s.start <= best.start < s.end and s.end - s.start <= 700:
+            return Pick(best.doc_id, s.start, s.end, best.chunk, best.score)
+    return None
+
+
+def chunk_at(retriever: Retriever, doc_id: str, pos: int) -> Chunk | None:
+    for c in retriever.index.chunks:
+        if c.doc_id == doc_id and c.clean_start <= pos < c.clean_end:
+            return c
+    return None

@@ -1,0 +1,124 @@
+"""When the documents are silent: the calibrated support check and the specific details a
+question asks for that the documents cannot hold (a period, a name, a year, a number, money,
+contact details)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .compare import is_comparison
+from .retrieve import Retriever, topic_of
+from .sentence_rank import content_terms
+from .sparse import tokenize
+from .types import Passage
+
+
+@dataclass(frozen=True)
+class Support:
+    """Calibrated evidence that the documents answer a question."""
+
+    dense: float      # best cosine between question and a top passage
+    coverage: float   # share of the question's content terms found in the top passages
+
+
+# Calibrated on the tuning questions: closeness and term coverage hardly separate covered from
+# not-covered questions here, so they only stop questions that share almost nothing with the text;
+# the answer-type checks below (names, years, money, contact details) do the real work.
+REFUSAL_DENSE = 0.78
+REFUSAL_COVERAGE = 0.2
+STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
+QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*|hvad (?:var|er|blev) "
+                         r"(?:den |det )?\w*(?:ledighed|beskæftigelse|frekvens|antal|niveau|gab|tal)\w*)\b",
+                         re.IGNORECASE)
+NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
+                          r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
+FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
+MONEY_RE = re.compile(r"\b(kroner|kr\.|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
+MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
+CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
+CONTACT_IN_TEXT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
+
+
+def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
+    if not passages:
+        return Support(0.0, 0.0)
+    topic = topic_of(question)  # the document-picking phrases are the boost's business
+    dense_hits = retriever.dense_ranking(topic, depth=3)
+    best = dense_hits[0][1] if dense_hits else 0.0
+    terms = content_terms(retriever.expand(topic))
+    if not terms:
+        return Support(float(best), 1.0)
+    found: set[str] = set()
+    for p in passages[:3]:
+        found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
+    own = content_terms(topic)
+    stems = {t[:STEM_PREFIX] for t in found if len(t) >= STEM_PREFIX}
+    hits = [t for t in own if t in found or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in stems)]
+    coverage = len(hits) / len(own) if own else 1.0
+    return Support(float(best), coverage)
+
+
+def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
+    """A Danish reason why the documents cannot hold the specific detail asked for, or None.
+
+    The question names a policy period no document covers, a place or body the documents never
+    mention, a year they never mention, asks for money while no passage has an amount, for
+    contact details the documents never give, or for a number no top sentence states.
+    """
+    periods = {m.period for m in (d.meta for d in retriever.index.documents.values())}
+    for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", question):
+        if f"{m.group(1)}-{m.group(2)}" not in periods:
+            return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
+    vocabulary = retriever.index.vocabulary
+    words = re.findall(r"\w+", question)
+    for i, word in enumerate(words):
+        if re.fullmatch(r"(19|20)\d\d", word) and word not in vocabulary:
+            return f"Dokumenterne nævner ikke året {word}."
+        if language == "da" and i > 0 and word[:1].isupper() and len(word) > 3 and not word.isupper() \
+                and word.lower() not in vocabulary and not _known_stem(word, vocabulary):
+            return f"Dokumenterne nævner ikke »{word}«."
+    texts = " ".join(p.chunk.text for p in passages[:5])
+    if MONEY_RE.search(question) and not MONEY_IN_TEXT.search(texts):
+        return "Dokumenterne angiver ingen beløb om dette."
+    if CONTACT_RE.search(question) and not CONTACT_IN_TEXT.search(texts):
+        return "Dokumenterne indeholder ingen kontaktoplysninger."
+    if language == "da" and QUANTITY_RE.search(question) and not is_comparison(question, retriever) and \
+            not figure_found(question, passages, retriever):
+        return "De fundne passager angiver ikke det tal, der spørges om."
+    return None
+
+
+def figure_found(question: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a sentence of the top passages has a number and names more than half of what a
+    quantity question asks about (and the year it asks for, if it names one outside a policy's name)."""
+    topic = topic_of(question)
+    own = content_terms(topic)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
+    for p in passages[:5]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        row = retriever.row_of(p.chunk.id)
+        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
+            text = doc.cleaned[a:b]
+            numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years
+            if not (numbers or NUMBER_WORDS.search(text)):
+                continue
+            if not years <= set(re.findall(r"\d{4}", text)):
+                continue
+            words = set(tokenize(text, retriever.lexicon))
+            prefixes = {w[:STEM_PREFIX] for w in words}
+            named = [t for t in own if t in words or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in prefixes)]
+            if not own or len(named) / len(own) > FIGURE_SHARE:
+                return True
+    return False
+
+
+def _known_stem(word: str, vocabulary: frozenset[str]) -> bool:
+    """Inflected forms of a word the documents use ('Københavns' for 'København')."""
+    low = word.lower()
+    return any(low[:-n] in vocabulary for n in (1, 2, 3) if len(low) - n >= 4) or \
+        any(v.startswith(low[:-1]) for v in vocabulary if len(low) > 5 and v[:3] == low[:3])
+
+
+def is_supported(s: Support) -> bool:
+    return s.dense >= REFUSAL_DENSE and s.coverage >= REFUSAL_COVERAGE
