@@ -51,8 +51,11 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
 
 
 def is_comparison(question: str, retriever: Retriever) -> bool:
-    """A question that compares, or that names two documents ("synopsen og den vedtagne politik")."""
-    return bool(COMPARISON_RE.search(question)) or len(named_documents(question, retriever)) > 1
+    """A question that names two documents ("synopsen og den vedtagne politik"), or compares without
+    naming one document (a comparison inside one document, "forskellen på pejlemærker og principper
+    i udkastet", is answered from that document)."""
+    named = len(named_documents(question, retriever))
+    return named > 1 or (named == 0 and bool(COMPARISON_RE.search(question)))
 
 
 def comparison_picks(question: str, qtype: str, passages: list[Passage], retriever: Retriever,
