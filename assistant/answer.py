@@ -147,8 +147,8 @@ def refusal(question: str, language: str, passages: list[Passage], notices: list
             message: str | None = None) -> Answer:
     msg = message or ("Dokumenterne besvarer ikke dette spørgsmål. Se eventuelt de passager nedenfor, "
                       "der er mest beslægtede (måske relevant).")
-    if language == "en" and not message:
-        msg = ("The documents do not answer this question. " + msg)
+    if language == "en":  # a short English lead; the explanation stays Danish like the rest of the UI
+        msg = "The documents do not answer this question. " + msg
     return Answer(question=question, language=language, answerable=False, answer=msg, citations=(),
                   passages=tuple(passages), question_type=qtype, notices=tuple(notices))
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .compare import is_comparison
+from .glossary import ENGLISH_TO_DANISH
 from .retrieve import Retriever, topic_of
 from .sentence_rank import content_terms
 from .sparse import tokenize
@@ -31,6 +32,7 @@ STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrund
 QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*|hvad (?:var|er|blev) "
                          r"(?:den |det )?\w*(?:ledighed|beskæftigelse|frekvens|antal|niveau|gab|tal)\w*)\b",
                          re.IGNORECASE)
+ENGLISH_QUANTITY_RE = re.compile(r"\b(how (?:many|much|high|large)|percent\w*|proportion|share of)\b", re.IGNORECASE)
 NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
                           r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
@@ -83,17 +85,26 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "Dokumenterne angiver ingen beløb om dette."
     if CONTACT_RE.search(question) and not CONTACT_IN_TEXT.search(texts):
         return "Dokumenterne indeholder ingen kontaktoplysninger."
-    if language == "da" and QUANTITY_RE.search(question) and not is_comparison(question, retriever) and \
-            not figure_found(question, passages, retriever):
+    quantity = QUANTITY_RE.search(question) if language == "da" else ENGLISH_QUANTITY_RE.search(question)
+    if quantity and not is_comparison(question, retriever) and \
+            not figure_found(question, language, passages, retriever):
         return "De fundne passager angiver ikke det tal, der spørges om."
     return None
 
 
-def figure_found(question: str, passages: list[Passage], retriever: Retriever) -> bool:
+def figure_found(question: str, language: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a sentence of the top passages has a number and names more than half of what a
-    quantity question asks about (and the year it asks for, if it names one outside a policy's name)."""
+    quantity question asks about (and the year it asks for, if it names one outside a policy's name).
+
+    An English question is read through the glossary's Danish words; with fewer than two of them
+    there is too little to check, and the question passes."""
     topic = topic_of(question)
     own = content_terms(topic)
+    if language != "da":
+        own = {t for w in re.findall(r"[^\W\d_]+", topic.lower()) for d in ENGLISH_TO_DANISH.get(w, ())
+               for t in content_terms(d)}
+        if len(own) < 2:
+            return True
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
     for p in passages[:5]:
         doc = retriever.index.documents[p.chunk.doc_id]

@@ -136,3 +136,11 @@ def test_counted_list_returns_every_item_whole(retriever):
     assert all(f"Mål {n}" in answer.answer for n in (1, 2, 3, 4, 6, 7))
     assert "25 procent svageste tosprogede elever" in answer.answer  # a statement broken by a blank line
     _check_citations(answer, retriever)
+
+
+def test_an_english_quantity_the_documents_do_not_state_is_refused(retriever):
+    answer = answer_question("How many Syrian refugee women found jobs in 2022?", retriever)
+    assert not answer.answerable and answer.language == "en" and answer.passages
+    assert answer.answer.startswith("The documents do not answer this question.") and "tal" in answer.answer
+    stated = answer_question("How many Copenhageners have an ethnic minority background?", retriever)
+    assert stated.answerable and "100.826" in stated.answer
