@@ -243,12 +243,11 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         picks = list_picks(content, retriever, text, min_overlap=1)
     else:
         picks = []
+    from_list = bool(picks) and not comparison
     if not picks:
         picks = pick_sentences(content, text, qtype, retriever)
-        qtype_used = qtype if qtype != "list" else "general"
-    else:
-        qtype_used = "list"
-    body, citations = compose(picks, retriever, language, qtype_used)
+    body, citations = compose(picks, retriever, language, "list" if from_list else
+                              (qtype if qtype != "list" else "general"))
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))

@@ -77,9 +77,10 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
     following = split_sentences(doc.cleaned[pick.end:limit], pick.end)
     end = pick.end
     if is_heading(text) or text.endswith(":"):
+        item = bool(LABELLED.match(text)) and not text.endswith(":")  # a list item runs on only to its siblings
         for a, b in following:
             part = doc.cleaned[a:b].strip()
-            if is_heading(part) and not LABELLED.match(part):
+            if (is_heading(part) and not LABELLED.match(part)) or (item and not LABELLED.match(part)):
                 break
             end = b
     elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
