@@ -262,10 +262,20 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
             if cand and lexicon.compound_score(cand) < lexicon.compound_score(lower) + COMPOUND_MARGIN:
                 cand = None
         return (match_case(word, cand), "lexicon") if cand else None
-    cand = best_candidate(lexicon, word)
+    cand = best_candidate(lexicon, word) or dropped_letter(lexicon, lower)
     if cand is None or cand == lower:
         return None
     return match_case(word, cand), "lexicon"
+
+
+def dropped_letter(lexicon: Lexicon, lower: str) -> str | None:
+    """The scan lost an æ, ø or å ("indgr" for "indgår"): the one real word that putting one back
+    makes, or None when none or several do. Short tokens are left alone (abbreviations: "mv", "dvs")."""
+    if not lower.isalpha() or len(lower) < 4:
+        return None
+    found = {lower[:i] + letter + lower[i:] for i in range(1, len(lower) + 1) for letter in TARGET_LETTERS}
+    words = [w for w in found if lexicon.is_word(w)]
+    return words[0] if len(words) == 1 else None
 
 
 def clean_text(text: str, lexicon: Lexicon) -> CleanResult:

@@ -110,3 +110,13 @@ def test_offset_map_points_back_to_the_original(text):
 
 def test_display_text_joins_lines_but_keeps_paragraphs():
     assert display_text("en linje\nmere tekst\n\nnyt afsnit") == "en linje mere tekst\n\nnyt afsnit"
+
+
+def test_a_dropped_danish_letter_is_put_back_only_when_one_word_results(settings):
+    from assistant.clean import dropped_letter
+    from assistant.lexicon import load_lexicon
+
+    lexicon = load_lexicon(settings.lexicon_path)
+    assert dropped_letter(lexicon, "indgr") == "indgår"
+    assert dropped_letter(lexicon, "dvs") is None and dropped_letter(lexicon, "mv") is None  # abbreviations
+    assert dropped_letter(lexicon, "kbhx") is None
