@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from .index import StoredDocument
+from .question import question_type
 from .retrieve import Retriever, document_boost, topic_of
 from .sparse import stopwords, tokenize
-from .question import question_type
 from .types import Chunk, Passage
 
 MODEL_PATH = Path(__file__).with_name("sentence_model.json")
@@ -64,16 +64,16 @@ class Candidate:
 
 
 def _term_rarity(retriever: Retriever) -> dict[str, float]:
-    """Inverse document frequency of each stemmed term over the indexed chunks."""
-    cached = getattr(retriever, "_term_rarity", None)
+    """Inverse document frequency of each stemmed term over the indexed chunks (kept per index)."""
+    cached = retriever.__dict__.get("_term_rarity")
     if cached is None:
         df: dict[str, int] = {}
         for chunk in retriever.index.chunks:
             for t in set(tokenize(chunk.text)):
                 df[t] = df.get(t, 0) + 1
         n = max(1, len(retriever.index.chunks))
-        cached = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-        retriever._term_rarity = cached
+        cached = retriever.__dict__.setdefault("_term_rarity",
+                                               {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()})
     return cached
 
 
