@@ -31,7 +31,7 @@ class Pick:
 def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever,
                    limit: int | None = None) -> list[Pick]:
     """The sentences that answer, by the learned sentence ranker (see sentence_rank): the best one,
-    then up to two more that score nearly as well and say something new."""
+    then up to three more that score nearly as well and say something new."""
     cands = candidates(passages, question, qtype, retriever)
     scores = load_model().score(cands)
     ranked = sorted(zip(scores.tolist(), range(len(cands))), reverse=True)
@@ -49,6 +49,12 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
         if any(o.doc_id == c.doc_id and o.start <= c.start < o.end for o in chosen):
             continue  # already inside a block cited with its heading
         c = extend_pick(c, retriever)
+        overlap = next((i for i, o in enumerate(chosen)
+                        if o.doc_id == c.doc_id and o.start < c.end and c.start < o.end), None)
+        if overlap is not None:  # two blocks of one list: cite them once, as one span
+            o = chosen[overlap]
+            chosen[overlap] = Pick(o.doc_id, min(o.start, c.start), max(o.end, c.end), o.chunk, o.score)
+            continue
         words = set(normalise(retriever.index.documents[c.doc_id].cleaned[c.start:c.end]))
         if any(len(words & other) >= REPEAT_SHARE * min(len(words), len(other)) for other in seen):
             continue  # the same statement again (a goal repeated in an overview table, a copy)
@@ -64,7 +70,8 @@ BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "
 
 def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
     """A heading or a sentence ending in ':' is cited with the block it introduces ("Det er kommunens
-    ansvar" with its bullets); a sentence followed by "Dvs. …" keeps that sentence."""
+    ansvar" with its bullets), a list item with its whole list and the line introducing it, and a
+    sentence followed by "Dvs. …" keeps that sentence."""
     doc = retriever.index.documents[pick.doc_id]
     text = doc.cleaned[pick.start:pick.end].strip()
     limit = min(len(doc.cleaned), pick.start + EXTEND_MAX)
@@ -75,17 +82,40 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
         if pick.end <= a < limit:
             limit = a
     following = split_sentences(doc.cleaned[pick.end:limit], pick.end)
+    if following and following[-1][1] >= pick.start + EXTEND_MAX - 1:
+        following.pop()  # cut off by the length limit: only whole sentences are quoted
     end = pick.end
-    if is_heading(text) or text.endswith(":"):
-        item = bool(LABELLED.match(text)) and not text.endswith(":")  # a list item runs on only to its siblings
+    item = bool(LABELLED.match(text)) and not text.endswith(":")
+    if item or is_heading(text) or text.endswith(":"):
         for a, b in following:
             part = doc.cleaned[a:b].strip()
             if (is_heading(part) and not LABELLED.match(part)) or (item and not LABELLED.match(part)):
-                break
+                break  # a list item runs on only through its siblings
             end = b
     elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
         end = following[0][1]
-    return Pick(pick.doc_id, pick.start, end, pick.chunk, pick.score) if end > pick.end else pick
+    start = _list_start(doc, pick.start) if item else pick.start
+    return Pick(pick.doc_id, start, end, pick.chunk, pick.score) if (start, end) != (pick.start, pick.end) else pick
+
+
+def _list_start(doc, start: int) -> int:
+    """Where the list that an item belongs to begins: back over its earlier sibling items to the
+    sentence ending in ':' that introduces them (when there is one within reach)."""
+    floor = max(0, start - EXTEND_MAX // 2)
+    for s in doc.sections:
+        if s.kind in BLOCK_KINDS and floor <= s.start <= start:
+            floor = s.start
+    before = split_sentences(doc.cleaned[floor:start], floor)
+    begin = start
+    for a, b in reversed(before):
+        part = doc.cleaned[a:b].strip()
+        if LABELLED.match(part):
+            begin = a
+            continue
+        if part.endswith(":"):
+            begin = a
+        break
+    return begin
 
 
 def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:
