@@ -144,3 +144,16 @@ def test_an_english_quantity_the_documents_do_not_state_is_refused(retriever):
     assert answer.answer.startswith("The documents do not answer this question.") and "tal" in answer.answer
     stated = answer_question("How many Copenhageners have an ethnic minority background?", retriever)
     assert stated.answerable and "100.826" in stated.answer
+
+
+def test_a_list_item_is_cited_with_its_whole_list(retriever):
+    from assistant.picks import Pick, extend_pick
+
+    doc = retriever.index.documents["integrationspolitik-2011-2014"]
+    start = doc.cleaned.index("Som serviceleverandør")
+    end = doc.cleaned.index("danskundervisning", start) + len("danskundervisning")
+    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
+    pick = extend_pick(Pick(doc.meta.id, start - 2, end, chunk, 1.0), retriever)  # "• Som serviceleverandør …"
+    block = doc.cleaned[pick.start:pick.end]
+    assert "integrationsdagsorden" in block and "partnerskaber nationalt" in block
+    assert "Det er erhvervslivets" not in block and "Det er kommunens ansvar" not in block
