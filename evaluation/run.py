@@ -24,7 +24,7 @@ from .metrics import (Span, cites_evidence, first_hit_rank, is_hit, keywords_pre
 
 HERE = Path(__file__).resolve().parent
 # tune: used to fit and calibrate; heldout: written with it, scored only; unseen: written by a separate
-# session after the answer pipeline was built, never looked at question by question.
+# session after the answer pipeline was built; no change is aimed at any of its questions.
 DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl",
                  HERE / "questions" / "unseen.jsonl")
 RESULTS = HERE / "results"
