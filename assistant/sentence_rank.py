@@ -168,8 +168,8 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
 def rerank(passages: list[Passage], question: str, retriever: Retriever, weight: float) -> list[Passage]:
     """Re-rank passages by their best sentence's learned score, weighted against their fused rank.
 
-    Score = weight × (best sentence logit − best overall) − log(rank); the order the fusion gave
-    decides among passages whose sentences score alike.
+    Score = weight × (best sentence logit − best overall) − log(rank), higher first (it becomes the
+    passage's score); the order the fusion gave decides among passages whose sentences score alike.
     """
     if weight <= 0 or len(passages) < 2:
         return passages
@@ -181,8 +181,9 @@ def rerank(passages: list[Passage], question: str, retriever: Retriever, weight:
         best[c.chunk.id] = max(best.get(c.chunk.id, s), s)
     top = max(best.values())
     floor = top - 10.0  # a passage without a usable sentence (a placeholder, a heading)
-    order = sorted(passages, key=lambda p: -(weight * (best.get(p.chunk.id, floor) - top) - math.log(p.rank)))
-    return [replace(p, rank=i) for i, p in enumerate(order, start=1)]
+    scored = sorted(((weight * (best.get(p.chunk.id, floor) - top) - math.log(p.rank), p) for p in passages),
+                    key=lambda sp: -sp[0])
+    return [replace(p, rank=i, score=round(score, 4)) for i, (score, p) in enumerate(scored, start=1)]
 
 
 @dataclass(frozen=True)
