@@ -66,9 +66,9 @@ AMBIGUOUS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     "nd": ("nå", frozenset(), frozenset()),
 }
 NOISY_SHARE = 0.05  # documents with at least this share of unknown words get the full repair
-FREQUENCY_MARGIN = 1.5
-COMPOUND_MARGIN = 1.0
-SUBSTITUTION_COST = 0.75  # a repaired compound must read this much better (rarest part, Zipf)  # a valid word is replaced when a one-letter variant is this much more common (Zipf)
+FREQUENCY_MARGIN = 1.5   # a valid word is replaced when a one-letter variant is this much more common (Zipf)
+COMPOUND_MARGIN = 1.0    # a repaired compound must read this much better (rarest part, Zipf)
+SUBSTITUTION_COST = 0.75  # what each substitution costs a repaired compound's score (Zipf)
 
 
 @dataclass(frozen=True)

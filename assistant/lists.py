@@ -7,7 +7,7 @@ import re
 from .index import StoredDocument
 from .picks import Pick, chunk_at
 from .retrieve import Retriever, topic_of
-from .sentence_rank import content_terms
+from .sentence_rank import content_terms, passage_sentences
 from .sentences import broken_by_layout, split_sentences
 from .silence import STEM_PREFIX
 from .sparse import stopwords, tokenize
@@ -35,16 +35,13 @@ def enumerated_in_a_sentence(passages: list[Passage], question: str, count: int,
     """Whether a top sentence names the count beside a term of the question and lists that many things."""
     names = {w for w, n in COUNT_WORDS.items() if n == count} | {str(count)}
     terms = {t[:STEM_PREFIX] for t in content_terms(topic_of(question))}
-    for p in passages[:5]:
-        doc = retriever.index.documents[p.chunk.doc_id]
-        row = retriever.row_of(p.chunk.id)
-        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
-            words = re.findall(r"\w+", doc.cleaned[a:b].lower())
-            for i, w in enumerate(words):
-                if w in names and any(x[:STEM_PREFIX] in terms for x in words[i + 1:i + 4]):
-                    rest = doc.cleaned[a:b]
-                    if rest.count(",") + len(re.findall(r"\b(?:og|samt)\b", rest)) >= count - 1:
-                        return True
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = doc.cleaned[a:b]
+        words = re.findall(r"\w+", text.lower())
+        for i, w in enumerate(words):
+            if w in names and any(x[:STEM_PREFIX] in terms for x in words[i + 1:i + 4]):
+                if text.count(",") + len(re.findall(r"\b(?:og|samt)\b", text)) >= count - 1:
+                    return True
     return False
 
 

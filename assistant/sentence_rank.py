@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -112,6 +113,17 @@ def _section_terms(retriever: Retriever, chunk: Chunk) -> frozenset[str]:
     return cache[chunk.id]
 
 
+def passage_sentences(passages: list[Passage], retriever: Retriever,
+                      depth: int) -> Iterator[tuple[Passage, StoredDocument, int, int, int, int]]:
+    """(passage, document, position in the passage, start, end, sentence row) of every indexed
+    sentence of the top ``depth`` passages, in order (cleaned offsets)."""
+    for p in passages[:depth]:
+        doc = retriever.index.documents[p.chunk.doc_id]
+        row = retriever.row_of(p.chunk.id)
+        for order, (a, b, vec) in enumerate(retriever.index.sentences_of(row) if row is not None else []):
+            yield p, doc, order, a, b, vec
+
+
 def candidates(passages: list[Passage], question: str, qtype: str, retriever: Retriever,
                depth: int = DEPTH, templates: bool = False) -> list[Candidate]:
     """Every usable sentence of the top passages, with its feature vector (see FEATURES).
@@ -128,13 +140,10 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
     total_rarity = sum(rarity.get(t, default_rarity) for t in terms) or 1.0
     q = retriever.query_vector(topic)
     spans = []
-    for p in passages[:depth]:
-        doc = retriever.index.documents[p.chunk.doc_id]
-        row = retriever.row_of(p.chunk.id)
-        for order, (a, b, vec) in enumerate(retriever.index.sentences_of(row) if row is not None else []):
-            facts = _facts(retriever, doc, a, b, vec)
-            if facts.usable and (templates or not facts.template):
-                spans.append((p, doc, a, b, vec, order, facts))
+    for p, doc, order, a, b, vec in passage_sentences(passages, retriever, depth):
+        facts = _facts(retriever, doc, a, b, vec)
+        if facts.usable and (templates or not facts.template):
+            spans.append((p, doc, a, b, vec, order, facts))
     if not spans:
         return []
     vecs = np.asarray([s[4] for s in spans])

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH
 from .retrieve import Retriever, topic_of
-from .sentence_rank import content_terms
+from .sentence_rank import content_terms, passage_sentences
 from .sparse import tokenize
 from .types import Passage
 
@@ -55,10 +55,15 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     for p in passages[:3]:
         found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
     own = content_terms(topic)
-    stems = {t[:STEM_PREFIX] for t in found if len(t) >= STEM_PREFIX}
-    hits = [t for t in own if t in found or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in stems)]
+    hits = terms_found(own, found)
     coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
+
+
+def terms_found(terms: set[str], words: set[str]) -> list[str]:
+    """The terms that occur among the words, as they are or by their first STEM_PREFIX letters."""
+    prefixes = {w[:STEM_PREFIX] for w in words if len(w) >= STEM_PREFIX}
+    return [t for t in terms if t in words or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in prefixes)]
 
 
 def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
@@ -106,21 +111,17 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
         if len(own) < 2:
             return True
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
-    for p in passages[:5]:
-        doc = retriever.index.documents[p.chunk.doc_id]
-        row = retriever.row_of(p.chunk.id)
-        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
-            text = doc.cleaned[a:b]
-            numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years
-            if not (numbers or NUMBER_WORDS.search(text)):
-                continue
-            if not years <= set(re.findall(r"\d{4}", text)):
-                continue
-            words = set(tokenize(text, retriever.lexicon))
-            prefixes = {w[:STEM_PREFIX] for w in words}
-            named = [t for t in own if t in words or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in prefixes)]
-            if not own or len(named) / len(own) > FIGURE_SHARE:
-                return True
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = doc.cleaned[a:b]
+        numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years
+        if not (numbers or NUMBER_WORDS.search(text)):
+            continue
+        if not years <= set(re.findall(r"\d{4}", text)):
+            continue
+        words = set(tokenize(text, retriever.lexicon))
+        named = terms_found(own, words)
+        if not own or len(named) / len(own) > FIGURE_SHARE:
+            return True
     return False
 
 
