@@ -162,9 +162,9 @@ class Retriever:
             if len(passages) >= max(k, RERANK_DEPTH):
                 break
         if rerank and self.settings.sentence_rerank > 0 and self.index.sentences is not None:
-            from .sentence_rank import rerank  # the ranker builds on this module
+            from .sentence_rank import rerank as by_best_sentence  # the ranker builds on this module
 
-            passages = rerank(passages, question, self, self.settings.sentence_rerank)
+            passages = by_best_sentence(passages, question, self, self.settings.sentence_rerank)
         return passages[:k]
 
     def row_of(self, chunk_id: str) -> int | None:
