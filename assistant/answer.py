@@ -14,14 +14,13 @@ import unicodedata
 from .compare import comparison_picks, is_comparison
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, chunk_at, pick_sentences
-from .question import question_type
+from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
 from .sentence_rank import GENERIC_TERMS
 from .silence import Support, is_supported, missing_detail, support
 from .sparse import stopwords, tokenize
 from .types import Answer, Citation, Filters, Passage
 
-RESPONSIBILITY_LIST_RE = re.compile(r"\b(ansvar\w*|responsib\w*|forpligt\w*)", re.IGNORECASE)
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}

@@ -36,8 +36,7 @@ def load_definitions(corpus_dir: Path) -> list[Definition]:
             out.append(Definition(
                 id=str(d["id"]), term=str(d["term"]), aliases=tuple(d.get("aliases") or ()),
                 period=str(d.get("period") or ""), document=str(d["document"]), text=str(d["text"]),
-                sources=tuple(SourceRef(str(s["document"]), str(s["quote"]), int(s["start"]), int(s["end"]))
-                              for s in spans)))
+                sources=tuple(SourceRef.from_dict(s) for s in spans)))
         return out
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise GoalDataError([f"{DEFINITIONS_FILE} kan ikke læses: {exc}"]) from exc

@@ -32,7 +32,7 @@ STATUSES = ("nået", "på vej", "ikke nået", "ikke målt", "ikke fastsat", "afv
 def _source(raw: dict | None) -> SourceRef | None:
     if not raw:
         return None
-    return SourceRef(str(raw["document"]), str(raw["quote"]), int(raw["start"]), int(raw["end"]))
+    return SourceRef.from_dict(raw)
 
 
 def _measurement(raw: dict) -> Measurement:

@@ -14,8 +14,10 @@ BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØ
                       r"|\n(?=\s*(?:\d{1,2}|[A-H])\)\s)")
 
 
-JOINING_WORDS = {"og", "i", "af", "for", "til", "med", "at", "der", "som", "en", "et", "de", "den", "det",
-                 "på", "om", "fra", "eller", "samt", "ved", "over", "under", "efter", "end", "mod", "op"}
+# Words a line cannot end a sentence or a heading with: what follows them continues it.
+CONTINUATION_WORDS = {"og", "i", "af", "for", "til", "med", "at", "der", "som", "en", "et", "de", "den",
+                      "det", "på", "om", "fra", "eller", "samt", "ved", "over", "under", "efter"}
+JOINING_WORDS = CONTINUATION_WORDS | {"end", "mod", "op"}
 
 
 def broken_by_layout(text: str, piece: str, after: int) -> bool:

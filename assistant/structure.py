@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sentences import CONTINUATION_WORDS
 from .types import Section
 
 UNIT_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -34,8 +35,6 @@ DEFINITION_HEADING = re.compile(r"definition", re.IGNORECASE)
 DEFINITION_SENTENCE = re.compile(
     r"\b(forstås (?:som|ved)|bruges som en samlet betegnelse|anvendes (?:således )?som en samlet betegnelse"
     r"|defineres som|er født i|betyder)\b", re.IGNORECASE)
-CONTINUATION_WORDS = {"og", "i", "af", "for", "til", "med", "at", "der", "som", "en", "et", "de", "den",
-                      "det", "på", "om", "fra", "eller", "samt", "ved", "over", "under", "efter"}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 UNIT_KINDS = {"theme", "principle", "goal", "area"}
 

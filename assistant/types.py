@@ -255,6 +255,11 @@ class SourceRef:
     start: int
     end: int
 
+    @classmethod
+    def from_dict(cls, raw: dict) -> "SourceRef":
+        """From a curated YAML entry: ``{document, quote, start, end}``."""
+        return cls(str(raw["document"]), str(raw["quote"]), int(raw["start"]), int(raw["end"]))
+
 
 @dataclass(frozen=True)
 class Measurement:
