@@ -12,11 +12,11 @@ import re
 import unicodedata
 
 from .compare import comparison_picks, is_comparison
+from .goal_answers import GOAL_STATUS_RE, area_children_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
-from .picks import LABELLED, Pick, chunk_at, pick_sentences
+from .picks import LABELLED, Pick, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
-from .sentence_rank import GENERIC_TERMS
 from .silence import Support, is_supported, missing_detail, support
 from .sparse import stopwords, tokenize
 from .types import Answer, Citation, Filters, Passage
@@ -39,29 +39,7 @@ def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
     return text, notices
 
 
-# -- sentence selection ---------------------------------------------------------------------------
-
 # -- goal questions ------------------------------------------------------------------------------
-
-GOAL_STATUS_RE = re.compile(r"\b(hvordan går det|status|nået|opfyldt|hvor langt|går det godt|"
-                            r"how is .* going|progress|achieved|reached)\b", re.IGNORECASE)
-GOAL_MATCH_MIN = 2  # content terms a goal must share with the question
-GOAL_WORDS = {"mål", "målet", "status", "går", "nået", "hvordan", "langt"}
-
-
-def match_goal(question: str, goals, lexicon=None) -> object | None:
-    """The goal a status question is about: most shared content terms with its title and statement."""
-    terms = set(tokenize(question, lexicon)) - stopwords() - GOAL_WORDS - GENERIC_TERMS
-    best, best_n = None, 0
-    for g in goals:
-        if g.placeholder:
-            continue
-        words = set(tokenize(" ".join(filter(None, (g.title, g.statement, g.indicator, g.area))), lexicon))
-        n = len(terms & words)
-        if n > best_n:
-            best, best_n = g, n
-    return best if best_n >= GOAL_MATCH_MIN else None
-
 
 def goal_answer(question: str, language: str, retriever: Retriever, notices: list[str],
                 passages: list[Passage]) -> Answer | None:
@@ -76,14 +54,7 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
     status = goal_status(goal)
     refs = [goal.statement_source] + ([goal.stated_source] if goal.stated_source else []) + \
         [m.source for m in goal.measurements if m.source][-1:]
-    picks = []
-    for ref in refs:
-        doc = retriever.index.documents.get(ref.document)
-        if doc is None:
-            continue
-        a, b = doc.to_cleaned(ref.start, ref.end)
-        chunk = chunk_at(retriever, doc.meta.id, a) or retriever.index.chunks[0]
-        picks.append(Pick(doc.meta.id, a, b, chunk, 1.0))
+    picks = [p for p in (source_pick(ref, retriever) for ref in refs) if p is not None]
     citations = [_citation(n, p, retriever) for n, p in enumerate(picks, start=1)]
     marks = " ".join(f"[{c.n}]" for c in citations[1:])
     text = (f"{goal.title} ({goal.period}) [1]\n\nStatus: {status.status}. {status.reason}"
@@ -231,6 +202,8 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         return placeholder_answer(text, language, qtype, content, notices, retriever)
     if comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
+    elif picks := area_children_picks(text, retriever):  # "hvilke mål hører til indsats 4?": the goal data
+        qtype = "list"
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)
         count = asked_count(text)

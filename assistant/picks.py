@@ -49,18 +49,26 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
         if any(o.doc_id == c.doc_id and o.start <= c.start < o.end for o in chosen):
             continue  # already inside a block cited with its heading
         c = extend_pick(c, retriever)
-        overlap = next((i for i, o in enumerate(chosen)
-                        if o.doc_id == c.doc_id and o.start < c.end and c.start < o.end), None)
-        if overlap is not None:  # two blocks of one list: cite them once, as one span
-            o = chosen[overlap]
-            chosen[overlap] = Pick(o.doc_id, min(o.start, c.start), max(o.end, c.end), o.chunk, o.score)
+        overlapping = [i for i, o in enumerate(chosen) if o.doc_id == c.doc_id and o.start < c.end and c.start < o.end]
+        if overlapping:  # a block over sentences already chosen (two blocks of one list): cite it once, as one span
+            first = chosen[overlapping[0]]
+            merged = [chosen[i] for i in overlapping] + [c]
+            chosen[overlapping[0]] = Pick(first.doc_id, min(o.start for o in merged), max(o.end for o in merged),
+                                          first.chunk, first.score)
+            for i in reversed(overlapping[1:]):
+                del chosen[i], seen[i]
+            seen[overlapping[0]] = _words(chosen[overlapping[0]], retriever)
             continue
-        words = set(normalise(retriever.index.documents[c.doc_id].cleaned[c.start:c.end]))
+        words = _words(c, retriever)
         if any(len(words & other) >= REPEAT_SHARE * min(len(words), len(other)) for other in seen):
             continue  # the same statement again (a goal repeated in an overview table, a copy)
         chosen.append(c)
         seen.append(words)
     return chosen
+
+
+def _words(pick: Pick, retriever: Retriever) -> set[str]:
+    return set(normalise(retriever.index.documents[pick.doc_id].cleaned[pick.start:pick.end]))
 
 
 FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed)", re.IGNORECASE)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-LIST_RE = re.compile(r"\b(hvilke|hvad er (?:de|alle)|list\w*|nævn|oplist|which|what are the|"
+LIST_RE = re.compile(r"\b(hvilke|hvad (?:er|var|hedder|hed|kaldes) (?:de|alle)|list\w*|nævn|oplist|which|"
+                     r"what (?:are|were) the|name the|"
                      r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
 COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d+|two|three|four|five|"
                              r"six|seven)\b|\blist\w*", re.IGNORECASE)

@@ -22,12 +22,13 @@ JOINING_WORDS = CONTINUATION_WORDS | {"end", "mod", "op"}
 
 def broken_by_layout(text: str, piece: str, after: int) -> bool:
     """A blank line inside a sentence (PDF/OCR layout): no closing mark before, and lower case after,
-    or a number after a word that cannot end a sentence ("for de" | "25 procent")."""
+    or anything after a word that cannot end a sentence ("for de" | "25 procent", "som i" |
+    "Tryghedsindekset 2010")."""
     if re.search(r"[.!?:;)\]\"”]\s*$", piece):
         return False
     following = text[after:after + 1]
     words = piece.split()
-    return following.islower() or (following.isdigit() and bool(words) and words[-1].lower() in JOINING_WORDS)
+    return following.islower() or (following.isalnum() and bool(words) and words[-1].lower() in JOINING_WORDS)
 
 
 def _ends_with_abbreviation(text: str) -> bool:

@@ -11,7 +11,7 @@ from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH
 from .retrieve import Retriever, topic_of
 from .sentence_rank import content_terms, passage_sentences
-from .sparse import tokenize
+from .sparse import stopwords, tokenize
 from .types import Passage
 
 
@@ -91,10 +91,52 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     if CONTACT_RE.search(question) and not CONTACT_IN_TEXT.search(texts):
         return "Dokumenterne indeholder ingen kontaktoplysninger."
     quantity = QUANTITY_RE.search(question) if language == "da" else ENGLISH_QUANTITY_RE.search(question)
-    if quantity and not is_comparison(question, retriever) and \
-            not figure_found(question, language, passages, retriever):
-        return "De fundne passager angiver ikke det tal, der spørges om."
+    if quantity and not is_comparison(question, retriever):
+        if not figure_found(question, language, passages, retriever):
+            return "De fundne passager angiver ikke det tal, der spørges om."
+        noun = counted_noun(question, language)
+        if noun and not count_found(noun, question, passages, retriever):
+            return f"De fundne passager angiver ikke, hvor mange {noun[0]} det drejer sig om."
     return None
+
+
+COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+([^\W\d_]+)", re.IGNORECASE)
+NOT_COUNTED = {"procent", "pct", "penge", "kroner", "gange", "percent", "times", "money", "of"}
+COUNT_WORD = re.compile(r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|hundrede|tusinde?|anden|andet|tredje|fjerde|femte|"
+                        r"halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?")
+COUNT_REACH = 3  # words between a number and the thing it counts ("70 % af alle respondenter")
+
+
+def counted_noun(question: str, language: str) -> tuple[str, ...] | None:
+    """What a "hvor mange X" question counts, as X (and for English, X's Danish glossary words);
+    None when the word after "hvor mange" is not a thing counted ("hvor mange procent", "hvor mange var")."""
+    m = COUNTED.search(question)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in NOT_COUNTED or word in stopwords() or len(word) < 4:
+        return None
+    if language != "da":
+        danish = ENGLISH_TO_DANISH.get(word, ())
+        return tuple(danish) if danish else None
+    return (word,)
+
+
+def count_found(noun: tuple[str, ...], question: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a top sentence puts a number right before the counted thing ("de ti svageste skoler"),
+    or right after it; a year the question names is not a count."""
+    stems = {n[:STEM_PREFIX] for n in noun}
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        words = re.findall(r"[\w.,]+", doc.cleaned[a:b].lower())
+        for i, w in enumerate(words):
+            w = w.strip(".,")
+            if not (re.fullmatch(r"\d+(?:[.,]\d+)*", w) and w not in years) and not COUNT_WORD.fullmatch(w):
+                continue
+            near = words[i + 1:i + 1 + COUNT_REACH] + words[max(0, i - 2):i]
+            if any(stem in x for x in near for stem in stems):
+                return True
+    return False
 
 
 def figure_found(question: str, language: str, passages: list[Passage], retriever: Retriever) -> bool:
