@@ -19,7 +19,7 @@ from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
 from .silence import Support, is_supported, missing_detail, support
 from .sparse import stopwords, tokenize
-from .types import Answer, Citation, Filters, Passage
+from .types import Answer, Chunk, Citation, Filters, Passage
 
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
@@ -147,26 +147,41 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     return content or passages
 
 
+FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*)\b", re.IGNORECASE)
+
+
 def placeholder_answer(question: str, language: str, qtype: str, passages: list[Passage], notices: list[str],
                        retriever: Retriever) -> Answer:
-    """A section that is only a template: "not yet set", and who is to fill it in when it says so."""
+    """A section that is only a template: "not yet set", and who is to fill it in when it says so
+    (for every template section among the top passages that the question names)."""
     top = passages[0].chunk
     meta = retriever.index.meta(top.doc_id)
-    doc = retriever.index.documents[top.doc_id]
     section = top.section or "—"
-    owner = next((span for span in doc.placeholders if top.clean_start <= span[0] < top.clean_end
-                  and "udfyldes af" in doc.cleaned[span[0]:span[1]].lower()), None)
-    if qtype == "responsibility" and owner:
-        pick = Pick(top.doc_id, owner[0], owner[1], top, 1.0)
-        citation = _citation(1, pick, retriever)
-        text = (f"Afsnittet »{section}« i {meta.title} er ikke udfyldt endnu. Skabelonen angiver, hvem der "
-                f"skal udfylde det: {citation.quote} [1]")
-        return Answer(question=question, language=language, answerable=True, answer=text,
-                      citations=(citation,), passages=tuple(passages), question_type="placeholder",
-                      notices=tuple(notices))
+    if qtype == "responsibility" or FILLS_IN.search(question):
+        wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
+        holders = [top] + [p.chunk for p in passages[1:5] if p.chunk.placeholder and p.chunk.doc_id == top.doc_id
+                           and wanted & set(tokenize(" ".join(p.chunk.section_path), retriever.lexicon))]
+        picks = [Pick(c.doc_id, a, b, c, 1.0) for c in holders for a, b in _owners(c, retriever)]
+        if picks:
+            citations = [_citation(n, pick, retriever) for n, pick in enumerate(picks, start=1)]
+            lines = [f"- »{c.section.split(' › ')[0] if c.section else '—'}«: {c.quote} [{c.n}]" for c in citations]
+            text = (f"Afsnittene er ikke udfyldt endnu i {meta.title}. Skabelonen angiver, hvem der skal "
+                    "udfylde dem:\n" + "\n".join(lines)) if len(picks) > 1 else \
+                (f"Afsnittet »{section}« i {meta.title} er ikke udfyldt endnu. Skabelonen angiver, hvem der "
+                 f"skal udfylde det: {citations[0].quote} [1]")
+            return Answer(question=question, language=language, answerable=True, answer=text,
+                          citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
+                          notices=tuple(notices))
     return refusal(question, language, passages, notices, "placeholder",
                    message=f"Det er ikke fastsat endnu: {meta.title} har kun en skabelontekst i afsnittet "
                            f"»{section}«, som ikke er udfyldt. Se passagen nedenfor.")
+
+
+def _owners(chunk: Chunk, retriever: Retriever) -> list[tuple[int, int]]:
+    """The template spans of a chunk that say who fills it in ("[Udfyldes af SOF …]")."""
+    doc = retriever.index.documents[chunk.doc_id]
+    return [span for span in doc.placeholders if chunk.clean_start <= span[0] < chunk.clean_end
+            and "udfyldes af" in doc.cleaned[span[0]:span[1]].lower()]
 
 
 def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,

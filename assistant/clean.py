@@ -27,8 +27,9 @@ from .lexicon import Lexicon, zipf
 
 WORD_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ@&®]+")
 HYPHEN_JOIN_RE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ@&®]{2,})-[ \t]*\n(?:[ \t]*\n)?[ \t]*([a-zà-öø-ÿ@&®][A-Za-zÀ-ÖØ-öø-ÿ@&®]*)")
-PLACEHOLDER_RE = re.compile(r"\[\s*(?:her indsættes|udfyldes af)[^\]]*?(?:\]|(?=\n\s*\n)|$)",
-                            re.IGNORECASE | re.DOTALL)
+# A template placeholder: "[Her indsættes …]"; an unclosed one ends with a line ending in ")" or at a blank line.
+PLACEHOLDER_RE = re.compile(r"\[\s*(?:her indsættes|udfyldes af)(?:[^\]\n]|\n(?!\s*\n))*?"
+                            r"(?:\]|\)[ \t]*(?=\n)|(?=\n\s*\n)|$)", re.IGNORECASE)
 NOT_JOINED_AFTER_HYPHEN = {"og", "eller", "samt", "til", "som", "men", "i", "at"}
 
 # OCR confusions: what the scan shows -> what the letter really was (lower case).
