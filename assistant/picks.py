@@ -94,10 +94,13 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
         following.pop()  # cut off by the length limit: only whole sentences are quoted
     end = pick.end
     item = bool(LABELLED.match(text)) and not text.endswith(":")
-    if item or is_heading(text) or text.endswith(":"):
+    # "… kræver det noget af os hver især: kommunens ansatte, …" followed by bullets: the list goes with it
+    opens_list = ":" in text and bool(following) and \
+        bool(LABELLED.match(doc.cleaned[following[0][0]:following[0][1]].strip()))
+    if item or is_heading(text) or text.endswith(":") or opens_list:
         for a, b in following:
             part = doc.cleaned[a:b].strip()
-            if (is_heading(part) and not LABELLED.match(part)) or (item and not LABELLED.match(part)):
+            if (is_heading(part) and not LABELLED.match(part)) or ((item or opens_list) and not LABELLED.match(part)):
                 break  # a list item runs on only through its siblings
             end = b
     elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
