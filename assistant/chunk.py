@@ -71,10 +71,12 @@ def chunk_document(doc: Document, cleaned: CleanResult, sections: list[Section],
     list_max = int(max_chars * LIST_STRETCH)
     for unit in units:
         limit = list_max if unit[3] in ITEM_KINDS else max_chars
-        if group and (unit[2] != group[0][2] or unit[1] - group[0][0] > limit):
-            # Keep a short heading-only group together with what follows in the same section.
-            if unit[2] == group[0][2] or group[-1][1] - group[0][0] >= min_chars or \
-                    not _is_prefix(group[0][2], unit[2]):
+        if group and (unit[2] != group[-1][2] or unit[1] - group[0][0] > limit):
+            # Keep a short heading-only group together with what follows in the same section, and a
+            # short line ending in ':' with what it introduces ("DEN OVERORDNEDE MÅLSÆTNING:").
+            short = group[-1][1] - group[0][0] < min_chars
+            introduces = text[group[0][0]:group[-1][1]].rstrip().endswith(":")
+            if unit[1] - group[0][0] > limit or not (short and (introduces or _is_prefix(group[-1][2], unit[2]))):
                 flush()
         group.append(unit)
     flush()

@@ -71,7 +71,8 @@ def _words(pick: Pick, retriever: Retriever) -> set[str]:
     return set(normalise(retriever.index.documents[pick.doc_id].cleaned[pick.start:pick.end]))
 
 
-FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed)", re.IGNORECASE)
+FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed|det gælder|"
+                       r"det drejer sig om|eksempelvis|for eksempel)", re.IGNORECASE)
 EXTEND_MAX = 900  # characters a heading and the block it introduces may span
 BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "definition")
 

@@ -35,10 +35,21 @@ QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w
 ENGLISH_QUANTITY_RE = re.compile(r"\b(how (?:many|much|high|large)|percent\w*|proportion|share of)\b", re.IGNORECASE)
 NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
                           r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
+ASKING_WORDS = "mange meget stor store høj lav"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
-MONEY_RE = re.compile(r"\b(kroner|kr\.|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
+MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
+# "Hvem er formand for …": only a person's name answers it.
+PERSON_ROLE_RE = re.compile(r"\bhvem (?:er|var|bliver|blev|har været)\s+(?:den\s+)?(?:nye\s+)?(formand\w*|"
+                            r"næstformand\w*|leder\w*|direktør\w*|borgmester\w*|chef\w*|minister\w*|ordfører\w*|"
+                            r"projektleder\w*|sekretær\w*)\b|\bwho (?:is|was) the\s+(chair\w*|head|"
+                            r"director|mayor|leader|minister)\b", re.IGNORECASE)
+ENGLISH_ROLES = {"chair": ("forman",), "chairman": ("forman",), "chairwoman": ("forman",), "head": ("leder", "chef"),
+                 "director": ("direkt",), "mayor": ("borgme",), "leader": ("leder",)}
+ENGLISH_ROLE_NAMES = {"chair": "formand", "chairman": "formand", "chairwoman": "formand", "head": "leder",
+                      "director": "direktør", "mayor": "borgmester", "leader": "leder"}
+PERSON_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+)(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][a-zæøå]{2,}\b")
 CONTACT_IN_TEXT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
 
 
@@ -85,6 +96,10 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         if language == "da" and i > 0 and word[:1].isupper() and len(word) > 3 and not word.isupper() \
                 and word.lower() not in vocabulary and not _known_stem(word, vocabulary):
             return f"Dokumenterne nævner ikke »{word}«."
+    role = PERSON_ROLE_RE.search(question)
+    if role and not person_named(role.group(1) or role.group(2), passages, retriever):
+        name = (role.group(1) or ENGLISH_ROLE_NAMES.get(role.group(2).lower(), role.group(2))).lower()
+        return f"Dokumenterne nævner ikke, hvem der er {name}."
     texts = " ".join(p.chunk.text for p in passages[:5])
     if MONEY_RE.search(question) and not MONEY_IN_TEXT.search(texts):
         return "Dokumenterne angiver ingen beløb om dette."
@@ -94,38 +109,55 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     if quantity and not is_comparison(question, retriever):
         if not figure_found(question, language, passages, retriever):
             return "De fundne passager angiver ikke det tal, der spørges om."
-        noun = counted_noun(question, language)
-        if noun and not count_found(noun, question, passages, retriever):
-            return f"De fundne passager angiver ikke, hvor mange {noun[0]} det drejer sig om."
+        counted = counted_thing(question, language)
+        if counted and not count_found(counted, question, passages, retriever):
+            return "De fundne passager angiver ikke det antal, der spørges om."
     return None
 
 
 COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+([^\W\d_]+)", re.IGNORECASE)
+SHARE_OF = re.compile(r"\b(?:hvor mange procent|hvor stor (?:en )?(?:andel|procentdel)|hvilken andel|how many percent|"
+                      r"what (?:share|percentage|proportion))\s+(?:af|of)\s+((?:[^\W\d_]+\s+){0,3})", re.IGNORECASE)
 NOT_COUNTED = {"procent", "pct", "penge", "kroner", "gange", "percent", "times", "money", "of"}
 COUNT_WORD = re.compile(r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|hundrede|tusinde?|anden|andet|tredje|fjerde|femte|"
                         r"halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?")
+LABEL_WORDS = {"mål", "indsats", "tema", "princip", "pejlemærke", "nr", "side", "s", "kapitel", "bilag", "punkt",
+               "område"}
 COUNT_REACH = 3  # words between a number and the thing it counts ("70 % af alle respondenter")
+DETERMINERS = {"de", "den", "det", "alle", "kommunens", "københavns", "byens", "the", "all"}
 
 
-def counted_noun(question: str, language: str) -> tuple[str, ...] | None:
-    """What a "hvor mange X" question counts, as X (and for English, X's Danish glossary words);
-    None when the word after "hvor mange" is not a thing counted ("hvor mange procent", "hvor mange var")."""
-    m = COUNTED.search(question)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    if word in NOT_COUNTED or word in stopwords() or len(word) < 4:
+@dataclass(frozen=True)
+class Counted:
+    """What a quantity question counts ("hvor mange skoler") or takes a share of ("hvor mange procent
+    af kommunens ledere"), as words; ``reach`` is how close to the number it must stand (None: anywhere
+    in the number's sentence)."""
+
+    nouns: tuple[str, ...]
+    reach: int | None
+
+
+def counted_thing(question: str, language: str) -> Counted | None:
+    share = SHARE_OF.search(question)
+    if share:
+        words = [w for w in share.group(1).lower().split() if w not in DETERMINERS and w not in stopwords()]
+        word, reach = (words[0] if words else ""), None
+    else:
+        m = COUNTED.search(question)
+        word, reach = (m.group(1).lower() if m else ""), COUNT_REACH
+    if word in NOT_COUNTED or word in stopwords() or len(word) < 3:
         return None
     if language != "da":
         danish = ENGLISH_TO_DANISH.get(word, ())
-        return tuple(danish) if danish else None
-    return (word,)
+        return Counted(tuple(danish), reach) if danish else None
+    return Counted((word,), reach)
 
 
-def count_found(noun: tuple[str, ...], question: str, passages: list[Passage], retriever: Retriever) -> bool:
+def count_found(counted: Counted, question: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a top sentence puts a number right before the counted thing ("de ti svageste skoler"),
-    or right after it; a year the question names is not a count."""
-    stems = {n[:STEM_PREFIX] for n in noun}
+    or right after it (or, for a share, anywhere in the sentence); a year the question names, and a
+    label's number ("Mål 6"), are not counts."""
+    stems = {n[:STEM_PREFIX] for n in counted.nouns}
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         words = re.findall(r"[\w.,]+", doc.cleaned[a:b].lower())
@@ -133,9 +165,24 @@ def count_found(noun: tuple[str, ...], question: str, passages: list[Passage], r
             w = w.strip(".,")
             if not (re.fullmatch(r"\d+(?:[.,]\d+)*", w) and w not in years) and not COUNT_WORD.fullmatch(w):
                 continue
-            near = words[i + 1:i + 1 + COUNT_REACH] + words[max(0, i - 2):i]
+            if i and words[i - 1].strip(".,") in LABEL_WORDS:
+                continue  # "Mål 6", "indsats 4", "side 21": a label, not a count
+            reach = counted.reach
+            near = words if reach is None else words[i + 1:i + 1 + reach] + words[max(0, i - 2):i]
             if any(stem in x for x in near for stem in stems):
                 return True
+    return False
+
+
+def person_named(role: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a top sentence names the role and a person: two capitalised words, the first not a
+    Danish word ("Bertel Haarder", not "Københavns Kommune" or "Det Nationale")."""
+    stems = ENGLISH_ROLES.get(role.lower(), (role.lower()[:STEM_PREFIX],))
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = " ".join(doc.cleaned[a:b].split())
+        if any(stem in text.lower() for stem in stems) and \
+                any(m.group(1).lower() not in retriever.lexicon for m in PERSON_NAME.finditer(text)):
+            return True
     return False
 
 
@@ -146,7 +193,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     An English question is read through the glossary's Danish words; with fewer than two of them
     there is too little to check, and the question passes."""
     topic = topic_of(question)
-    own = content_terms(topic)
+    own = content_terms(topic) - content_terms(ASKING_WORDS)  # "hvor mange" asks; it is not what is counted
     if language != "da":
         own = {t for w in re.findall(r"[^\W\d_]+", topic.lower()) for d in ENGLISH_TO_DANISH.get(w, ())
                for t in content_terms(d)}

@@ -157,3 +157,65 @@ def test_a_list_item_is_cited_with_its_whole_list(retriever):
     block = doc.cleaned[pick.start:pick.end]
     assert "integrationsdagsorden" in block and "partnerskaber nationalt" in block
     assert "Det er erhvervslivets" not in block and "Det er kommunens ansvar" not in block
+
+
+def test_the_goals_of_a_named_area_come_from_the_goal_data(retriever):
+    answer = answer_question("Hvilke mål hører til indsatsområdet 'den inddragende by'?", retriever)
+    assert answer.answerable and answer.question_type == "list"
+    assert "Indsats 4. Den inddragende by" in answer.answer
+    assert "Mål 6" in answer.answer and "Mål 7" in answer.answer and "Mål 1" not in answer.answer
+    _check_citations(answer, retriever)
+    by_number = answer_question("Hvilke mål har indsats 2?", retriever)
+    assert "Mål 2" in by_number.answer and "Mål 3" in by_number.answer and "Mål 6" not in by_number.answer
+
+
+def test_what_the_areas_are_called_is_the_whole_list(retriever):
+    assert question_type("Hvad hedder de fire indsatsområder?") == "list"
+    answer = answer_question("Hvad hedder de fire indsatsområder i politikken 2011-2014?", retriever)
+    assert all(f"Indsats {n}." in answer.answer for n in (1, 2, 3, 4))
+    spans = sorted((c.start, c.end) for c in answer.citations)
+    assert all(b <= c for (_a, b), (c, _d) in zip(spans, spans[1:]))  # no citation inside another
+
+
+def test_a_count_of_things_no_sentence_counts_is_refused(retriever):
+    answer = answer_question("Hvor mange etniske minoriteter føler sig inkluderet?", retriever)  # "Mål 6" is a label
+    assert not answer.answerable and "antal" in answer.answer and answer.passages
+    counted = answer_question("Hvor mange mål har politikken 2011-2014?", retriever)
+    assert counted.answerable and "syv mål" in counted.answer
+    share = answer_question("Hvor stor en andel af kommunens ledere har etnisk minoritetsbaggrund?", retriever)
+    assert not share.answerable and "tal" in share.answer  # the documents give the share of all employees
+
+
+def test_who_holds_a_role_is_refused_when_no_sentence_names_a_person_in_it(retriever):
+    answer = answer_question("Hvem er formand for Eksperttænketanken for integration?", retriever)
+    assert not answer.answerable and "formand" in answer.answer and answer.passages
+    named = answer_question("Hvem holdt oplæg på workshoppen i august 2022?", retriever)
+    assert named.answerable and "Bertel Haarder" in named.answer
+
+
+def test_who_fills_in_several_named_templates_is_answered_for_each(retriever):
+    answer = answer_question("Hvilke forvaltninger skal udfylde afsnittene om socialområdet og "
+                             "børne- og ungdomsområdet i udkastet?", retriever)
+    assert answer.answerable and "SOF" in answer.answer and "BUF" in answer.answer
+    assert all(c.quote.startswith("[Udfyldes af") and "Tilblivelsen" not in c.quote for c in answer.citations)
+    _check_citations(answer, retriever)
+
+
+def test_a_sentence_opening_bullets_is_cited_with_them(retriever):
+    from assistant.picks import Pick, extend_pick
+
+    doc = retriever.index.documents["integrationspolitik-2011-2014"]
+    start = doc.cleaned.index("visionen skal blive til virkelighed") - 5
+    end = doc.cleaned.index("betjener københavnerne", start) + len("betjener københavnerne")
+    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
+    pick = extend_pick(Pick(doc.meta.id, start, end, chunk, 1.0), retriever)
+    block = doc.cleaned[pick.start:pick.end]
+    assert "uddannelsesinstitutioner" in block and "træffer valg" in block and "Sammen skal vi" not in block
+
+
+def test_a_blank_line_after_a_word_that_cannot_end_a_sentence_does_not_end_it():
+    from assistant.sentences import split_sentences
+
+    text = "Mål 5: Trygheden skal stige i udvalgte områder, som i\n\nTryghedsindekset 2010 er markeret.\n\nNy sætning."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts[0].endswith("er markeret.") and parts[1] == "Ny sætning."

@@ -120,3 +120,12 @@ def test_a_dropped_danish_letter_is_put_back_only_when_one_word_results(settings
     assert dropped_letter(lexicon, "indgr") == "indgår"
     assert dropped_letter(lexicon, "dvs") is None and dropped_letter(lexicon, "mv") is None  # abbreviations
     assert dropped_letter(lexicon, "kbhx") is None
+
+
+def test_an_unclosed_placeholder_ends_with_its_line(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    text = ("4. Socialområdet\n[Udfyldes af SOF (fx andel af kriminelle unge)\n\nSituationen i København\n\n"
+            "[Udfyldes af SUF (fx lighed i sundhed)\n6. Børne- og ungdomsområdet\n\nTekst her.\n")
+    result = clean_text(text, lexicon)
+    quoted = [result.text[a:b] for a, b in result.placeholders]
+    assert quoted == ["[Udfyldes af SOF (fx andel af kriminelle unge)", "[Udfyldes af SUF (fx lighed i sundhed)"]

@@ -88,3 +88,9 @@ def test_every_chunk_maps_back_exactly(words):
         assert text[c.start:c.end] == cleaned.original_of(c.clean_start, c.clean_end)
         assert c.text == cleaned.text[c.clean_start:c.clean_end]
         assert c.text.strip()
+
+
+def test_a_short_line_ending_in_a_colon_is_chunked_with_what_it_introduces(corpus):
+    policy = corpus.by_id("integrationspolitik-2011-2014")
+    holder = next(c for c in policy.chunks if "DEN OVERORDNEDE" in c.text)
+    assert "AT KØBENHAVN ER DEN BEDST" in holder.text and "Interculturel Cities Index" in holder.text
