@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from .compare import comparison_picks, is_comparison
-from .goal_answers import GOAL_STATUS_RE, area_children_picks, match_goal, source_pick
+from .curated_answers import GOAL_STATUS_RE, curated_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
@@ -208,17 +208,20 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
-    if not is_supported(evidence):
+    # The curated data answers what it holds exactly: an area's goals, a defined term's meaning.
+    curated, curated_type = curated_picks(text, retriever, filters or Filters())
+    if not curated and not is_supported(evidence):
         return refusal(text, language, passages, notices, qtype)
-    comparison = is_comparison(text, retriever)
+    comparison = is_comparison(text, retriever) and not curated
     content = _without_unnamed_placeholders(text, passages, retriever)
     top = content[0].chunk
-    if top.placeholder and not comparison:
+    if top.placeholder and not comparison and not curated:
         return placeholder_answer(text, language, qtype, content, notices, retriever)
-    if comparison:
+    style = None  # how compose lays the picks out, when not decided by where they came from
+    if curated:
+        picks, qtype, style = curated, curated_type, curated_type
+    elif comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
-    elif picks := area_children_picks(text, retriever):  # "hvilke mål hører til indsats 4?": the goal data
-        qtype = "list"
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)
         count = asked_count(text)
@@ -233,8 +236,8 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     from_list = bool(picks) and not comparison
     if not picks:
         picks = pick_sentences(content, text, qtype, retriever)
-    body, citations = compose(picks, retriever, language, "list" if from_list else
-                              (qtype if qtype != "list" else "general"))
+    body, citations = compose(picks, retriever, language, style or ("list" if from_list else
+                                                                    (qtype if qtype != "list" else "general")))
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,19 @@ def load_definitions(corpus_dir: Path) -> list[Definition]:
         raise GoalDataError([f"{DEFINITIONS_FILE} kan ikke læses: {exc}"]) from exc
 
 
+_cache: dict[Path, tuple[tuple[int, int] | None, list[Definition]]] = {}
+
+
+def load_definitions_cached(corpus_dir: Path) -> list[Definition]:
+    """``load_definitions``, re-read only when definitions.yaml changed."""
+    path = corpus_dir / DEFINITIONS_FILE
+    stamp = (path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else None
+    hit = _cache.get(corpus_dir)
+    if hit is None or hit[0] != stamp:
+        _cache[corpus_dir] = (stamp, load_definitions(corpus_dir))
+    return _cache[corpus_dir][1]
+
+
 def search_definitions(definitions: list[Definition], query: str) -> list[Definition]:
     """Definitions whose term, aliases or text contain the query (case-insensitive); all for ''."""
     q = " ".join(query.lower().split())
@@ -60,3 +74,24 @@ def search_definitions(definitions: list[Definition], query: str) -> list[Defini
 def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceRef]]:
     """(label, span) of every definition source, for verification with the goals."""
     return [(f"definition {d.id}", ref) for d in definitions for ref in d.sources]
+
+
+# A question that asks what a term means, with the term last: "Hvad er en efterkommer?", "Hvad
+# forstår politikken ved interkulturel integration?", "Hvilke lande er MENAPT-lande?".
+ASKS_MEANING = re.compile(
+    r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
+    r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
+    r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som))|"
+    r"what (?:is|are|does)|who counts as)\s+(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
+    r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?(?:\s+(?:mean|betyder))?\s*\??$", re.IGNORECASE)
+
+
+def asked_definitions(topic: str, definitions: list[Definition]) -> list[Definition]:
+    """The definitions of the term a question asks the meaning of (by its name or an alias), one per
+    period the corpus defines it for; empty when the question asks anything else. ``topic`` is the
+    question without the words that pick a document (see retrieve.topic_of)."""
+    m = ASKS_MEANING.match(" ".join(topic.split()))
+    if not m:
+        return []
+    term = m.group("term").lower().strip()
+    return [d for d in definitions if term in {d.term.lower(), *(a.lower() for a in d.aliases)}]

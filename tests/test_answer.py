@@ -219,3 +219,33 @@ def test_a_blank_line_after_a_word_that_cannot_end_a_sentence_does_not_end_it():
     text = "Mål 5: Trygheden skal stige i udvalgte områder, som i\n\nTryghedsindekset 2010 er markeret.\n\nNy sætning."
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts[0].endswith("er markeret.") and parts[1] == "Ny sætning."
+
+
+def test_which_term_a_question_asks_the_meaning_of():
+    from pathlib import Path
+
+    from assistant.definitions import asked_definitions, load_definitions
+
+    definitions = load_definitions(Path(__file__).resolve().parent.parent / "corpus")
+    ids = lambda q: [d.id for d in asked_definitions(q, definitions)]  # noqa: E731
+    assert ids("Hvad er definitionen på en indvandrer?") == ["indvandrer"]
+    assert ids("Hvilke lande er MENAPT-lande?") == ["udvalgte-menapt-lande"]
+    assert ids("Hvad forstår ved interkulturel integration?") == ["interkulturel-integration"]
+    assert set(ids("Hvad betyder integration?")) == {"integration-2011", "integration-2023"}
+    assert ids("Hvad er målet for københavnere med integrationsbehov?") == []  # asks for a goal, not a meaning
+    assert ids("Hvad er indvandrernes beskæftigelse?") == []
+
+
+def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
+    from assistant.types import Filters
+
+    answer = answer_question("Hvad er definitionen på en indvandrer?", retriever)
+    assert answer.question_type == "definition" and "født i udlandet" in answer.answer
+    _check_citations(answer, retriever)
+    both = answer_question("Hvad betyder integration?", retriever)
+    assert {c.period for c in both.citations} == {"2011-2014", "2023-2026"}
+    assert "I politikken 2011-2014" in both.answer and "I udkastet til politikken 2023-2026" in both.answer
+    named = answer_question("Hvad betød integration i politikken 2011-2014?", retriever)
+    assert {c.period for c in named.citations} == {"2011-2014"}
+    filtered = answer_question("Hvad betyder integration?", retriever, filters=Filters(periods=("2023-2026",)))
+    assert {c.period for c in filtered.citations} == {"2023-2026"}

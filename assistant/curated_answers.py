@@ -1,17 +1,19 @@
-"""Questions answered from the curated goal data (corpus/goals.yaml) rather than from free text:
-a goal's status, and which goals or flagship projects belong to a named area ("Hvilke mål hører til
-indsatsområdet »Den inddragende by«?"). Every answer is cited from the goals' verified quotes."""
+"""Questions answered from the curated data (corpus/goals.yaml, corpus/definitions.yaml) rather than
+from free text: a goal's status, which goals or flagship projects belong to a named area ("Hvilke
+mål hører til indsatsområdet »Den inddragende by«?"), and what a defined term means ("Hvad er en
+efterkommer?"). Every answer is cited from the data's verified quotes."""
 
 from __future__ import annotations
 
 import re
 
+from .definitions import asked_definitions, load_definitions_cached
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .retrieve import Retriever, topic_of
+from .retrieve import Retriever, document_boost, topic_of
 from .sentence_rank import GENERIC_TERMS
 from .sparse import stopwords, tokenize
-from .types import Goal, SourceRef
+from .types import Filters, Goal, SourceRef
 
 GOAL_STATUS_RE = re.compile(r"\b(hvordan går det|status|nået|opfyldt|hvor langt|går det godt|"
                             r"how is .* going|progress|achieved|reached)\b", re.IGNORECASE)
@@ -27,8 +29,7 @@ AREA_WORDS = {"indsats", "indsatsområde", "indsatsområdet", "indsatsområder",
               "area", "theme", "hører", "høre", "under", "belong", "belongs"}
 ASKS_WHICH = re.compile(r"\b(hvilke[nt]?|hvad (?:er|var|hedder|hed) (?:de|det|målene|målet)|nævn|list\w*|"
                         r"which|what are|what were|name)\b", re.IGNORECASE)
-AREA_NUMBER = re.compile(r"\b(?:indsats(?:område[t]?)?|tema(?:et)?|område[t]?|area|theme)\s+(?:nr\.?\s*)?(\d)\b",
-                         re.IGNORECASE)
+AREA_NUMBER = re.compile(r"\b(indsats(?:område[t]?)?|tema(?:et)?|område[t]?)\s+(?:nr\.?\s*)?(\d)\b", re.IGNORECASE)
 
 
 def _terms(text: str, lexicon) -> set[str]:
@@ -64,7 +65,8 @@ def named_area(question: str, areas: list[Goal], lexicon) -> Goal | None:
     title ("den inddragende by"), and more of them than any other area."""
     number = AREA_NUMBER.search(question)
     if number:
-        label = re.compile(rf"^\W*(?:indsats|tema|område)\W+{number.group(1)}\b", re.IGNORECASE)
+        word = re.match(r"indsats|tema|område", number.group(1).lower()).group()  # the kind of area named
+        label = re.compile(rf"^\W*{word}\W+{number.group(2)}\b", re.IGNORECASE)
         hits = [a for a in areas if label.match(a.title)]
         return hits[0] if len(hits) == 1 else None
     words = _terms(topic_of(question), lexicon) - _terms(" ".join(AREA_WORDS), lexicon) - GOAL_WORDS
@@ -95,3 +97,26 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     picks = [source_pick(ref, retriever) for ref in
              [area.statement_source] + [g.statement_source for g in children if g.parent == area.id]]
     return sorted((p for p in picks if p is not None), key=lambda p: (p.doc_id, p.start))
+
+
+def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """The defining passages of the term a question asks the meaning of: for each period that defines
+    it, or only the period or document the question names."""
+    found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir))
+             if d.document in retriever.index.documents]
+    if not found:
+        return []
+    strength = {d.id: document_boost(question, retriever.index.meta(d.document)) for d in found}
+    named = [d for d in found if strength[d.id] == max(strength.values())]
+    picks = [source_pick(ref, retriever) for d in named for ref in d.sources]
+    return [p for p in picks if p is not None]
+
+
+def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:
+    """Picks from the curated data and the question type they answer ("list" for an area's goals,
+    "definition" for a defined term), within the filters; ([], "") when the data does not hold it."""
+    for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition")):
+        picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
+        if picks:
+            return picks, qtype
+    return [], ""
