@@ -51,7 +51,7 @@ def match_goal(question: str, goals, lexicon=None) -> Goal | None:
 
 
 def source_pick(ref: SourceRef, retriever: Retriever) -> Pick | None:
-    """A goal's verified quote as a pick in the cleaned text of its document."""
+    """A verified quote of the curated data (a goal, a definition) as a pick in its document's cleaned text."""
     doc = retriever.index.documents.get(ref.document)
     if doc is None:
         return None

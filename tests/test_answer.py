@@ -14,6 +14,19 @@ def _check_citations(answer, retriever):
         assert c.quote
 
 
+def _extended_block(retriever, first: str, last: str | None = None, before: int = 0) -> str:
+    """The text extend_pick cites for the span of the 2011 policy from ``first`` (less ``before``
+    characters) through ``last`` (or through ``first`` itself)."""
+    from assistant.picks import Pick, extend_pick
+
+    doc = retriever.index.documents["integrationspolitik-2011-2014"]
+    start = doc.cleaned.index(first) - before
+    end = doc.cleaned.index(last, start) + len(last) if last else start + before + len(first)
+    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
+    pick = extend_pick(Pick(doc.meta.id, start, end, chunk, 1.0), retriever)
+    return doc.cleaned[pick.start:pick.end]
+
+
 def test_goal_answer_cites_the_original(retriever):
     answer = answer_question("Hvor lav skal overledigheden blandt etniske minoriteter være?", retriever)
     assert answer.answerable and "5,8" in answer.answer
@@ -111,13 +124,7 @@ def test_quantity_the_passages_do_not_state_is_refused(retriever):
 
 
 def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
-    from assistant.picks import Pick, extend_pick
-
-    doc = retriever.index.documents["integrationspolitik-2011-2014"]
-    start = doc.cleaned.index("Det er kommunens ansvar")
-    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
-    pick = extend_pick(Pick(doc.meta.id, start, start + len("Det er kommunens ansvar"), chunk, 1.0), retriever)
-    block = doc.cleaned[pick.start:pick.end]
+    block = _extended_block(retriever, "Det er kommunens ansvar")
     assert "integrationsdagsorden" in block and "Det er erhvervslivets" not in block
 
 
@@ -147,14 +154,7 @@ def test_an_english_quantity_the_documents_do_not_state_is_refused(retriever):
 
 
 def test_a_list_item_is_cited_with_its_whole_list(retriever):
-    from assistant.picks import Pick, extend_pick
-
-    doc = retriever.index.documents["integrationspolitik-2011-2014"]
-    start = doc.cleaned.index("Som serviceleverandør")
-    end = doc.cleaned.index("danskundervisning", start) + len("danskundervisning")
-    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
-    pick = extend_pick(Pick(doc.meta.id, start - 2, end, chunk, 1.0), retriever)  # "• Som serviceleverandør …"
-    block = doc.cleaned[pick.start:pick.end]
+    block = _extended_block(retriever, "Som serviceleverandør", "danskundervisning", before=2)  # "• Som …"
     assert "integrationsdagsorden" in block and "partnerskaber nationalt" in block
     assert "Det er erhvervslivets" not in block and "Det er kommunens ansvar" not in block
 
@@ -202,14 +202,7 @@ def test_who_fills_in_several_named_templates_is_answered_for_each(retriever):
 
 
 def test_a_sentence_opening_bullets_is_cited_with_them(retriever):
-    from assistant.picks import Pick, extend_pick
-
-    doc = retriever.index.documents["integrationspolitik-2011-2014"]
-    start = doc.cleaned.index("visionen skal blive til virkelighed") - 5
-    end = doc.cleaned.index("betjener københavnerne", start) + len("betjener københavnerne")
-    chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
-    pick = extend_pick(Pick(doc.meta.id, start, end, chunk, 1.0), retriever)
-    block = doc.cleaned[pick.start:pick.end]
+    block = _extended_block(retriever, "visionen skal blive til virkelighed", "betjener københavnerne", before=5)
     assert "uddannelsesinstitutioner" in block and "træffer valg" in block and "Sammen skal vi" not in block
 
 
