@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answer import answer_question, question_type
 
 
@@ -73,7 +75,9 @@ def test_details_the_documents_never_mention_are_refused(retriever):
                              ("Hvem er kontaktperson for integrationsindsatsen?", "kontaktoplysninger"),
                              ("Hvad siger politikken for 2015-2018 om danskundervisning?", "2015-2018"),
                              ("Hvilke otte skoler deltog i projektet?", "opregner ikke 8"),
-                             ("Hvad var beskæftigelsesfrekvensen for flygtninge i 2012?", "tal")):
+                             ("Hvad var beskæftigelsesfrekvensen for flygtninge i 2012?", "tal"),
+                             # the documents give the share of all employees, not of the leaders
+                             ("Hvor stor en andel af kommunens ledere har etnisk minoritetsbaggrund?", "tal")):
         answer = answer_question(question, retriever)
         assert not answer.answerable and reason in answer.answer and answer.passages, question
 
@@ -114,13 +118,6 @@ def test_comparison_cites_each_policy_under_its_own_lead(retriever):
     assert periods == {"2011-2014", "2023-2026"}
     assert "I politikken 2011-2014" in answer.answer and "I udkastet til politikken 2023-2026" in answer.answer
     _check_citations(answer, retriever)
-
-
-def test_quantity_the_passages_do_not_state_is_refused(retriever):
-    answer = answer_question("Hvor mange tolke har forvaltningen ansat?", retriever)
-    assert not answer.answerable and "tal" in answer.answer and answer.passages
-    stated = answer_question("Hvor mange københavnere har en etnisk minoritetsbaggrund?", retriever)
-    assert stated.answerable and "100.826" in stated.answer
 
 
 def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
@@ -177,22 +174,6 @@ def test_what_the_areas_are_called_is_the_whole_list(retriever):
     assert all(b <= c for (_a, b), (c, _d) in zip(spans, spans[1:]))  # no citation inside another
 
 
-def test_a_count_of_things_no_sentence_counts_is_refused(retriever):
-    answer = answer_question("Hvor mange etniske minoriteter føler sig inkluderet?", retriever)  # "Mål 6" is a label
-    assert not answer.answerable and "antal" in answer.answer and answer.passages
-    counted = answer_question("Hvor mange mål har politikken 2011-2014?", retriever)
-    assert counted.answerable and "syv mål" in counted.answer
-    share = answer_question("Hvor stor en andel af kommunens ledere har etnisk minoritetsbaggrund?", retriever)
-    assert not share.answerable and "tal" in share.answer  # the documents give the share of all employees
-
-
-def test_who_holds_a_role_is_refused_when_no_sentence_names_a_person_in_it(retriever):
-    answer = answer_question("Hvem er formand for Eksperttænketanken for integration?", retriever)
-    assert not answer.answerable and "formand" in answer.answer and answer.passages
-    named = answer_question("Hvem holdt oplæg på workshoppen i august 2022?", retriever)
-    assert named.answerable and "Bertel Haarder" in named.answer
-
-
 def test_who_fills_in_several_named_templates_is_answered_for_each(retriever):
     answer = answer_question("Hvilke forvaltninger skal udfylde afsnittene om socialområdet og "
                              "børne- og ungdomsområdet i udkastet?", retriever)
@@ -242,3 +223,18 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     assert {c.period for c in named.citations} == {"2011-2014"}
     filtered = answer_question("Hvad betyder integration?", retriever, filters=Filters(periods=("2023-2026",)))
     assert {c.period for c in filtered.citations} == {"2023-2026"}
+
+
+@pytest.mark.parametrize("refused, reason, stated, expected", [
+    ("Hvor mange tolke har forvaltningen ansat?", "tal",
+     "Hvor mange københavnere har en etnisk minoritetsbaggrund?", "100.826"),
+    ("Hvor mange etniske minoriteter føler sig inkluderet?", "antal",  # "Mål 6: … inkluderet" is a label
+     "Hvor mange mål har politikken 2011-2014?", "syv mål"),
+    ("Hvem er formand for Eksperttænketanken for integration?", "formand",
+     "Hvem holdt oplæg på workshoppen i august 2022?", "Bertel Haarder"),
+])
+def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refused, reason, stated, expected):
+    answer = answer_question(refused, retriever)
+    assert not answer.answerable and reason in answer.answer and answer.passages
+    answered = answer_question(stated, retriever)
+    assert answered.answerable and expected in answered.answer
