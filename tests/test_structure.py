@@ -94,3 +94,10 @@ def test_a_short_line_ending_in_a_colon_is_chunked_with_what_it_introduces(corpu
     policy = corpus.by_id("integrationspolitik-2011-2014")
     holder = next(c for c in policy.chunks if "DEN OVERORDNEDE" in c.text)
     assert "AT KØBENHAVN ER DEN BEDST" in holder.text and "Interculturel Cities Index" in holder.text
+
+
+def test_a_line_after_a_word_that_cannot_end_a_sentence_is_not_a_heading(corpus):
+    d, units = _units(corpus, "integrationspolitik-2011-2014")
+    goal = next(s for s in units if s.label == "Mål 1")
+    assert "25 procent svageste tosprogede elever" in _statement(d, goal)  # "… for de" | blank | "25 procent"
+    assert not any(s.title.startswith("25 procent") for s in d.sections)
