@@ -87,11 +87,8 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     intro = _intro_sentence(doc, siblings[0].start, chunk_at(retriever, doc.meta.id, siblings[0].start) or chunk)
     if intro:
         picks.append(intro)
-    for i, s in enumerate(siblings):
-        # A layout blank line can end a unit's section early ("for de" | "25 procent"): the statement
-        # may run on to the next sibling.
-        limit = siblings[i + 1].start if i + 1 < len(siblings) else min(len(doc.cleaned), s.start + 400)
-        end = _statement_end(doc, s.start, max(s.end, limit))
+    for s in siblings:
+        end = _statement_end(doc, s.start, s.end)
         picks.append(Pick(doc.meta.id, s.start, end, chunk_at(retriever, doc.meta.id, s.start) or chunk, 1.0))
     return picks
 
