@@ -31,6 +31,20 @@ def asked_count(question: str) -> int | None:
     return COUNT_WORDS.get(word) or (int(word) if word.isdigit() and 1 < int(word) < 50 else None)
 
 
+HEAD_RE = re.compile(r"\b(?:hvilke|which)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.IGNORECASE)
+
+
+def asked_head(question: str, retriever: Retriever) -> set[str]:
+    """Stem prefixes of the words right after "hvilke" (what the list must be of: "hvilke grundlæggende
+    værdier" → grundlæggende, værdier), with their synonyms; empty when the question has no "hvilke"."""
+    m = HEAD_RE.search(question)
+    if not m:
+        return set()
+    words = [w for w in m.groups() if w and w.lower() not in COUNT_WORDS]
+    terms = {t for w in words for t in tokenize(retriever.expand(w), retriever.lexicon) if t not in stopwords()}
+    return {t[:STEM_PREFIX] for t in terms}
+
+
 def enumerated_in_a_sentence(passages: list[Passage], question: str, count: int, retriever: Retriever) -> bool:
     """Whether a top sentence names the count beside a term of the question and lists that many things."""
     names = {w for w, n in COUNT_WORDS.items() if n == count} | {str(count)}
@@ -58,6 +72,7 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
               if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
     count = asked_count(question)
+    head = asked_head(question, retriever)
     asked = set(re.findall(r"\w+", question.lower()))
     named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
     best = None
@@ -76,7 +91,10 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
                 continue
             if count and len(siblings) != count:
                 continue  # "de syv mål": only a family of exactly seven
-            overlap = len(wanted & set(tokenize(heading, retriever.lexicon)))
+            heading_terms = set(tokenize(heading, retriever.lexicon))
+            if head and not any(t[:STEM_PREFIX] in head for t in heading_terms):
+                continue  # "hvilke grundlæggende værdier": a list headed by something else is not it
+            overlap = len(wanted & heading_terms)
             key = (-overlap, p.rank)
             if overlap >= min_overlap and (best is None or key < best[0]):
                 best = (key, doc, siblings, p.chunk)

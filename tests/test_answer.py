@@ -238,3 +238,10 @@ def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refu
     assert not answer.answerable and reason in answer.answer and answer.passages
     answered = answer_question(stated, retriever)
     assert answered.answerable and expected in answered.answer
+
+
+def test_a_list_must_be_of_what_follows_hvilke(retriever):
+    answer = answer_question("Hvilke grundlæggende værdier skal borgere med integrationsbehov forstå?", retriever)
+    assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
+    pejlemaerker = answer_question("Hvilke pejlemærker har udkastet?", retriever)
+    assert all(f"{n}) " in pejlemaerker.answer for n in range(1, 6))
