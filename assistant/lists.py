@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .compare import named_documents
 from .index import StoredDocument
 from .picks import Pick, chunk_at
 from .retrieve import Retriever, topic_of
@@ -76,7 +77,10 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     asked = set(re.findall(r"\w+", question.lower()))
     named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
     best = None
+    named = named_documents(question, retriever) if question else []
     for p in passages[:5]:
+        if len(named) == 1 and p.chunk.doc_id != named[0]:
+            continue  # the question names the one document whose list it wants
         doc = retriever.index.documents[p.chunk.doc_id]
         units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
                  and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in named_units)]

@@ -245,3 +245,9 @@ def test_a_list_must_be_of_what_follows_hvilke(retriever):
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
     pejlemaerker = answer_question("Hvilke pejlemærker har udkastet?", retriever)
     assert all(f"{n}) " in pejlemaerker.answer for n in range(1, 6))
+
+
+def test_a_list_comes_from_the_document_the_question_names(retriever):
+    answer = answer_question("Hvilket ansvar har erhvervslivet ifølge synopsen?", retriever)
+    assert any(c.document_id == "synopsis-2011-2014" and "Erhvervslivets og organisationernes ansvar" in c.quote
+               for c in answer.citations)
