@@ -12,7 +12,7 @@ COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|o
                              r"six|seven)\b|\blist\w*", re.IGNORECASE)
 SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærke|indsatsområde|indsats|goal|principle)"
                               r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
-DEFINITION_RE = re.compile(r"\b(hvad (?:er|betyder|menes|forstås|dækker|omfatter)|hvad vil det sige|definition|"
+DEFINITION_RE = re.compile(r"\b(hvad (?:betyder|menes|forstås|dækker|omfatter)|hvad vil det sige|definition|"
                            r"defineres|definerer|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
                            r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
                            re.IGNORECASE)
@@ -24,6 +24,23 @@ FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|p
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 
 
+# "Hvad er en efterkommer?" asks for a meaning; "Hvad er målet for beskæftigelse?" asks for a goal.
+WHAT_IS_TERM = re.compile(r"\bhvad er (?:en |et |de |begrebet )?(?P<term>[^?]*)", re.IGNORECASE)
+RELATION_WORDS = {"for", "med", "om", "på", "af", "til", "mellem", "i", "ved", "hos", "når", "hvis", "at", "der", "som"}
+PICKS_A_DOCUMENT = re.compile(r"\s+(?:ifølge|i|in|according to)\s+(?:den |det |the )?(?:\w+\s+)?"
+                              r"(?:politik\w*|udkast\w*|synops\w*|indstilling\w*|policy|draft)\b.*$", re.IGNORECASE)
+
+
+def asks_what_a_term_is(question: str) -> bool:
+    """"Hvad er X?" where X is a short term (at most four words, no relation word such as "for" or
+    "med"), after the words that only pick a document."""
+    m = WHAT_IS_TERM.search(question)
+    if not m:
+        return False
+    words = PICKS_A_DOCUMENT.sub("", m.group("term")).split()
+    return 0 < len(words) <= 4 and not RELATION_WORDS & {w.lower() for w in words}
+
+
 def question_type(question: str) -> str:
     specific = SPECIFIC_ITEM_RE.search(question)  # "ifølge mål 1", "princip C": one item, not the list
     if LIST_RE.search(question) and not specific and (COUNTED_LIST_RE.search(question)
@@ -33,6 +50,8 @@ def question_type(question: str) -> str:
         return "definition"
     if RESPONSIBILITY_RE.search(question):
         return "responsibility"
+    if asks_what_a_term_is(question):
+        return "definition"
     if FIGURE_RE.search(question):
         return "figure"
     return "general"

@@ -108,6 +108,9 @@ def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvilke elever handler mål 1 om?") != "list"      # one named goal, not the list
     assert question_type("Hvornår regnes man som efterkommer?") == "definition"
     assert question_type("Hvad dækker begrebet MENAPT?") == "definition"
+    assert question_type("Hvad er et fyrtårnsprojekt ifølge politikken 2011-2014?") == "definition"
+    assert question_type("Hvad er målet for beskæftigelsen?") != "definition"  # a goal, not a meaning
+    assert question_type("Hvad er kommunens ansvar?") == "responsibility"
 
 
 def test_comparison_cites_each_policy_under_its_own_lead(retriever):
