@@ -14,7 +14,7 @@ import unicodedata
 from .compare import comparison_picks, is_comparison
 from .curated_answers import GOAL_STATUS_RE, curated_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
-from .picks import LABELLED, Pick, pick_sentences
+from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
 from .silence import Support, is_supported, missing_detail, support
@@ -220,6 +220,8 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     style = None  # how compose lays the picks out, when not decided by where they came from
     if curated:
         picks, qtype, style = curated, curated_type, curated_type
+        if curated_type == "general":  # one goal's statement, with what the text says about it
+            picks = merge_overlapping(curated + pick_sentences(content, text, qtype, retriever, limit=3))
     elif comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences

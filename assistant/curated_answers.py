@@ -112,10 +112,29 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     return [p for p in picks if p is not None]
 
 
+# "Hvad går fyrtårnsprojektet Bland dig i byen ud på?", "Hvad er formålet med …": what one named goal says.
+ASKS_ABOUT_GOAL = re.compile(r"\b(hvad går .+ ud på|hvad handler .+ om|hvad indebærer|hvad er formålet med|"
+                             r"hvad (?:er|var) (?:det )?(?:overordnede |store |overordnet )*(?:mål(?:et|sætningen)?|"
+                             r"formål(?:et)?) (?:med|for|i)|what is the (?:purpose|aim|goal) of)\b", re.IGNORECASE)
+
+
+def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """The statement of the one goal a question asks about (by most shared words with its title)."""
+    if not ASKS_ABOUT_GOAL.search(question):
+        return []
+    goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents]
+    goal = match_goal(question, goals, retriever.lexicon)
+    if goal is None:
+        return []
+    pick = source_pick(goal.statement_source, retriever)
+    return [pick] if pick else []
+
+
 def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:
     """Picks from the curated data and the question type they answer ("list" for an area's goals,
     "definition" for a defined term), within the filters; ([], "") when the data does not hold it."""
-    for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition")):
+    for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"),
+                        (goal_statement_picks, "general")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

@@ -49,15 +49,10 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
         if any(o.doc_id == c.doc_id and o.start <= c.start < o.end for o in chosen):
             continue  # already inside a block cited with its heading
         c = extend_pick(c, retriever)
-        overlapping = [i for i, o in enumerate(chosen) if o.doc_id == c.doc_id and o.start < c.end and c.start < o.end]
-        if overlapping:  # a block over sentences already chosen (two blocks of one list): cite it once, as one span
-            first = chosen[overlapping[0]]
-            merged = [chosen[i] for i in overlapping] + [c]
-            chosen[overlapping[0]] = Pick(first.doc_id, min(o.start for o in merged), max(o.end for o in merged),
-                                          first.chunk, first.score)
-            for i in reversed(overlapping[1:]):
-                del chosen[i], seen[i]
-            seen[overlapping[0]] = _words(chosen[overlapping[0]], retriever)
+        if any(o.doc_id == c.doc_id and o.start < c.end and c.start < o.end for o in chosen):
+            # a block over sentences already chosen (two blocks of one list): cite it once, as one span
+            chosen = merge_overlapping(chosen + [c])
+            seen = [_words(o, retriever) for o in chosen]
             continue
         words = _words(c, retriever)
         if any(len(words & other) >= REPEAT_SHARE * min(len(words), len(other)) for other in seen):
@@ -65,6 +60,24 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
         chosen.append(c)
         seen.append(words)
     return chosen
+
+
+def merge_overlapping(picks: list[Pick]) -> list[Pick]:
+    """The picks with every group of overlapping spans (in one document) cited once, as their union;
+    the first pick of a group keeps its place."""
+    out: list[Pick] = []
+    for p in picks:
+        hits = [i for i, o in enumerate(out) if o.doc_id == p.doc_id and o.start < p.end and p.start < o.end]
+        if not hits:
+            out.append(p)
+            continue
+        group = [out[i] for i in hits] + [p]
+        first = group[0]
+        out[hits[0]] = Pick(first.doc_id, min(o.start for o in group), max(o.end for o in group), first.chunk,
+                            first.score)
+        for i in reversed(hits[1:]):
+            del out[i]
+    return out
 
 
 def _words(pick: Pick, retriever: Retriever) -> set[str]:

@@ -254,3 +254,19 @@ def test_a_list_comes_from_the_document_the_question_names(retriever):
     answer = answer_question("Hvilket ansvar har erhvervslivet ifølge synopsen?", retriever)
     assert any(c.document_id == "synopsis-2011-2014" and "Erhvervslivets og organisationernes ansvar" in c.quote
                for c in answer.citations)
+
+
+def test_what_a_named_goal_is_about_starts_from_its_statement(retriever):
+    answer = answer_question("Hvad går fyrtårnsprojektet Bland dig i byen ud på?", retriever)
+    assert answer.answerable and any("skal sikre mobilisering" in c.quote for c in answer.citations)
+    _check_citations(answer, retriever)
+    spans = sorted((c.document_id, c.start, c.end) for c in answer.citations)
+    assert all(a[0] != b[0] or a[2] <= b[1] for a, b in zip(spans, spans[1:]))  # overlapping spans are merged
+
+
+def test_overlapping_picks_are_cited_once_as_their_union():
+    from assistant.picks import Pick, merge_overlapping
+
+    picks = [Pick("d", 10, 20, None, 1.0), Pick("d", 30, 40, None, 0.9), Pick("e", 15, 35, None, 0.8),
+             Pick("d", 18, 32, None, 0.7)]
+    assert [(p.doc_id, p.start, p.end) for p in merge_overlapping(picks)] == [("d", 10, 40), ("e", 15, 35)]
