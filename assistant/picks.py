@@ -120,7 +120,19 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
     elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
         end = following[0][1]
     start = _list_start(doc, pick.start) if item else pick.start
+    if text.endswith(":") and not item:
+        start = _lead_in(doc, start)
     return Pick(pick.doc_id, start, end, pick.chunk, pick.score) if (start, end) != (pick.start, pick.end) else pick
+
+
+def _lead_in(doc, start: int) -> int:
+    """Where a line introducing a block ("Sådan løfter kommunen sit ansvar:") begins with the sentence
+    before it in the same paragraph ("Kommunen har initiativforpligtigelsen …"), if there is one."""
+    para = doc.cleaned.rfind("\n\n", 0, start)
+    before = split_sentences(doc.cleaned[para + 2 if para >= 0 else 0:start], para + 2 if para >= 0 else 0)
+    if before and not is_heading(doc.cleaned[before[-1][0]:before[-1][1]]):
+        return before[-1][0]
+    return start
 
 
 def _list_start(doc, start: int) -> int:

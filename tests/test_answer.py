@@ -16,12 +16,13 @@ def _check_citations(answer, retriever):
         assert c.quote
 
 
-def _extended_block(retriever, first: str, last: str | None = None, before: int = 0) -> str:
-    """The text extend_pick cites for the span of the 2011 policy from ``first`` (less ``before``
+def _extended_block(retriever, first: str, last: str | None = None, before: int = 0,
+                    document: str = "integrationspolitik-2011-2014") -> str:
+    """The text extend_pick cites for the span of a document from ``first`` (less ``before``
     characters) through ``last`` (or through ``first`` itself)."""
     from assistant.picks import Pick, extend_pick
 
-    doc = retriever.index.documents["integrationspolitik-2011-2014"]
+    doc = retriever.index.documents[document]
     start = doc.cleaned.index(first) - before
     end = doc.cleaned.index(last, start) + len(last) if last else start + before + len(first)
     chunk = next(c for c in retriever.index.chunks if c.doc_id == doc.meta.id and c.clean_start <= start < c.clean_end)
@@ -270,3 +271,8 @@ def test_overlapping_picks_are_cited_once_as_their_union():
     picks = [Pick("d", 10, 20, None, 1.0), Pick("d", 30, 40, None, 0.9), Pick("e", 15, 35, None, 0.8),
              Pick("d", 18, 32, None, 0.7)]
     assert [(p.doc_id, p.start, p.end) for p in merge_overlapping(picks)] == [("d", 10, 40), ("e", 15, 35)]
+
+
+def test_a_line_introducing_a_block_keeps_the_sentence_before_it(retriever):
+    block = _extended_block(retriever, "Sådan løfter kommunen sit ansvar:", document="synopsis-2011-2014")
+    assert block.startswith("Kommunen har initiativforpligtigelsen") and "Vi prioriterer" in block
