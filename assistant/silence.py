@@ -36,6 +36,7 @@ ENGLISH_QUANTITY_RE = re.compile(r"\b(how (?:many|much|high|large)|percent\w*|pr
 NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
                           r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
 ASKING_WORDS = "mange meget stor store høj lav"
+SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
 MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
@@ -155,11 +156,18 @@ def counted_thing(question: str, language: str) -> Counted | None:
 
 def count_found(counted: Counted, question: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a top sentence puts a number right before the counted thing ("de ti svageste skoler"),
-    or right after it (or, for a share, anywhere in the sentence); a year the question names, and a
-    label's number ("Mål 6"), are not counts."""
+    or right after it (or, for a share, anywhere in a sentence that also says most of what the
+    question asks about the group); a year the question names, and a label's number ("Mål 6"), are
+    not counts."""
     stems = {n[:STEM_PREFIX] for n in counted.nouns}
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    # A share's sentence must also say most of what the question asks about the group.
+    asked = content_terms(topic_of(question)) - content_terms(ASKING_WORDS + " " + SHARE_WORDS)
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        if counted.reach is None and asked:
+            said = terms_found(asked, set(tokenize(doc.cleaned[a:b], retriever.lexicon)))
+            if len(said) <= FIGURE_SHARE * len(asked):
+                continue
         words = re.findall(r"[\w.,]+", doc.cleaned[a:b].lower())
         for i, w in enumerate(words):
             w = w.strip(".,")
