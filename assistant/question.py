@@ -35,7 +35,7 @@ def asks_what_a_term_is(question: str) -> bool:
     """"Hvad er X?" where X is a short term (at most four words, no relation word such as "for" or
     "med"), after the words that only pick a document."""
     m = WHAT_IS_TERM.search(question)
-    if not m:
+    if not m or COMPARISON_RE.search(question):
         return False
     words = PICKS_A_DOCUMENT.sub("", m.group("term")).split()
     return 0 < len(words) <= 4 and not RELATION_WORDS & {w.lower() for w in words}

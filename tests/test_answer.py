@@ -112,6 +112,7 @@ def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvad er et fyrtårnsprojekt ifølge politikken 2011-2014?") == "definition"
     assert question_type("Hvad er målet for beskæftigelsen?") != "definition"  # a goal, not a meaning
     assert question_type("Hvad er kommunens ansvar?") == "responsibility"
+    assert question_type("Målet for skolebørn før og nu – hvad er forskellen?") != "definition"
 
 
 def test_comparison_cites_each_policy_under_its_own_lead(retriever):
