@@ -10,7 +10,8 @@ import re
 from .definitions import asked_definitions, load_definitions_cached
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .retrieve import Retriever, document_boost, topic_of
+from .question import topic_of
+from .retrieve import Retriever, document_boost
 from .sentence_rank import GENERIC_TERMS
 from .sparse import stopwords, tokenize
 from .types import Filters, Goal, SourceRef

@@ -7,7 +7,8 @@ import re
 from .compare import named_documents
 from .index import StoredDocument
 from .picks import Pick, chunk_at
-from .retrieve import Retriever, topic_of
+from .question import topic_of
+from .retrieve import Retriever
 from .sentence_rank import content_terms, passage_sentences
 from .sentences import broken_by_layout, split_sentences
 from .silence import STEM_PREFIX

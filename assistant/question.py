@@ -1,5 +1,6 @@
-"""What a question asks for: its type (list, definition, responsibility, figure, general) and whether
-it compares documents. Pure functions of the question text."""
+"""What a question asks for: its type (list, definition, responsibility, figure, general), what it
+asks about apart from the words that pick a document (``topic_of``), and whether it compares
+documents. Pure functions of the question text."""
 
 from __future__ import annotations
 
@@ -24,20 +25,43 @@ FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|p
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 
 
+YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
+# A phrase that picks a document rather than saying what is asked: "i udkastet til politikken for
+# 2023-2026", "ifølge den vedtagne integrationspolitik 2011-2014", "i synopsen". The document boost
+# below acts on it; the rankings search for the rest of the question.
+DOCUMENT_REFERENCE = re.compile(
+    r"\b(?:(?:i|fra|for|til|ifølge|af|med|in|of|from)\s+)?(?:den|det|the\s+)?\s*"
+    r"(?:(?:nye|gamle|nuværende|vedtagne|endelige|første|new|old|adopted|draft)\s+)?"
+    r"(?:(?:københavns\s+)?(?:kommunes\s+)?(?:integrations(?:-\s+og\s+medborgerskabs)?politik(?:ken)?|"
+    r"politik(?:ken)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
+    r"synops(?:is|en)|(?:integration\s+)?policy)"
+    rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*{YEARS})?|(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|"
+    rf"{YEARS}-(?:politik|udkast|synops)\w*|{YEARS[:-1]}(?=\W|$))",
+    re.IGNORECASE)
+
+
+def topic_of(question: str) -> str:
+    """The question without the phrases that only pick a document (see DOCUMENT_REFERENCE).
+
+    Falls back to the whole question when too little would be left to search with.
+    """
+    rest = DOCUMENT_REFERENCE.sub(" ", question)
+    rest = " ".join(rest.split())
+    return rest if len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2 else question
+
+
 # "Hvad er en efterkommer?" asks for a meaning; "Hvad er målet for beskæftigelse?" asks for a goal.
 WHAT_IS_TERM = re.compile(r"\bhvad er (?:en |et |de |begrebet )?(?P<term>[^?]*)", re.IGNORECASE)
 RELATION_WORDS = {"for", "med", "om", "på", "af", "til", "mellem", "i", "ved", "hos", "når", "hvis", "at", "der", "som"}
-PICKS_A_DOCUMENT = re.compile(r"\s+(?:ifølge|i|in|according to)\s+(?:den |det |the )?(?:\w+\s+)?"
-                              r"(?:politik\w*|udkast\w*|synops\w*|indstilling\w*|policy|draft)\b.*$", re.IGNORECASE)
 
 
 def asks_what_a_term_is(question: str) -> bool:
     """"Hvad er X?" where X is a short term (at most four words, no relation word such as "for" or
     "med"), after the words that only pick a document."""
-    m = WHAT_IS_TERM.search(question)
+    m = WHAT_IS_TERM.search(topic_of(question))
     if not m or COMPARISON_RE.search(question):
         return False
-    words = PICKS_A_DOCUMENT.sub("", m.group("term")).split()
+    words = m.group("term").split()
     return 0 < len(words) <= 4 and not RELATION_WORDS & {w.lower() for w in words}
 
 

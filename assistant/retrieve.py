@@ -15,6 +15,7 @@ from .glossary import ENGLISH_TO_DANISH
 from .index import LoadedIndex
 from .language import detect_language
 from .lexicon import load_lexicon
+from .question import topic_of
 from .sparse import tokenize
 from .types import Chunk, Filters, Passage
 
@@ -54,31 +55,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "virksomhederne": ("erhvervslivet",),
     "virksomheder": ("erhvervslivet",),
 }
-
-
-YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
-# A phrase that picks a document rather than saying what is asked: "i udkastet til politikken for
-# 2023-2026", "ifølge den vedtagne integrationspolitik 2011-2014", "i synopsen". The document boost
-# below acts on it; the rankings search for the rest of the question.
-DOCUMENT_REFERENCE = re.compile(
-    r"\b(?:(?:i|fra|for|til|ifølge|af|med|in|of|from)\s+)?(?:den|det|the\s+)?\s*"
-    r"(?:(?:nye|gamle|nuværende|vedtagne|endelige|første|new|old|adopted|draft)\s+)?"
-    r"(?:(?:københavns\s+)?(?:kommunes\s+)?(?:integrations(?:-\s+og\s+medborgerskabs)?politik(?:ken)?|"
-    r"politik(?:ken)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
-    r"synops(?:is|en)|(?:integration\s+)?policy)"
-    rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*{YEARS})?|(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|"
-    rf"{YEARS}-(?:politik|udkast|synops)\w*|{YEARS[:-1]}(?=\W|$))",
-    re.IGNORECASE)
-
-
-def topic_of(question: str) -> str:
-    """The question without the phrases that only pick a document (see DOCUMENT_REFERENCE).
-
-    Falls back to the whole question when too little would be left to search with.
-    """
-    rest = DOCUMENT_REFERENCE.sub(" ", question)
-    rest = " ".join(rest.split())
-    return rest if len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2 else question
 
 
 @dataclass

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from .index import StoredDocument
-from .question import question_type
-from .retrieve import Retriever, document_boost, topic_of
+from .question import question_type, topic_of
+from .retrieve import Retriever, document_boost
 from .sparse import stopwords, tokenize
 from .types import Chunk, Passage
 

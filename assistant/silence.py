@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH
-from .retrieve import Retriever, topic_of
+from .question import topic_of
+from .retrieve import Retriever
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, tokenize
 from .types import Passage

@@ -62,7 +62,7 @@ def test_document_boost_follows_years_and_words():
 
 
 def test_the_rankings_search_without_the_phrases_that_pick_a_document():
-    from assistant.retrieve import topic_of
+    from assistant.question import topic_of
 
     assert topic_of("Hvad forstår politikken 2011-2014 ved interkulturel integration?") == \
         "Hvad forstår ved interkulturel integration?"
