@@ -89,7 +89,7 @@ ASKS_MEANING = re.compile(
 def asked_definitions(topic: str, definitions: list[Definition]) -> list[Definition]:
     """The definitions of the term a question asks the meaning of (by its name or an alias), one per
     period the corpus defines it for; empty when the question asks anything else. ``topic`` is the
-    question without the words that pick a document (see retrieve.topic_of)."""
+    question without the words that pick a document (see question.topic_of)."""
     m = ASKS_MEANING.match(" ".join(topic.split()))
     if not m:
         return []
