@@ -170,8 +170,13 @@ def document_boost(question: str, meta) -> float:
     factor = 1.0
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", question)]
     span = _years(meta.period)
+    written = int(meta.date[:4]) if re.match(r"\d{4}", meta.date or "") else None
     if years and span and any(y in span for y in years) and meta.kind != "case":
         factor *= CUE_BOOST  # a period names the policy; case papers only when named as such
+    elif written and len(set(years)) == 1 and years[0] == written and not (span and written in span):
+        # One year outside the document's period is the year it was written ("i 2010", "the 2022
+        # workshop"); two years ("fra 2010 til 2021") ask about a development, not a document.
+        factor *= CUE_BOOST
     for pattern, applies in DOCUMENT_CUES:
         if pattern.search(question) and applies(meta):
             factor *= CUE_BOOST

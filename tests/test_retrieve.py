@@ -59,6 +59,15 @@ def test_document_boost_follows_years_and_words():
     assert document_boost("Hvad var målet i 2012?", adopted) == CUE_BOOST
     assert document_boost("Hvad sagde den vedtagne politik i 2011?", adopted) == CUE_BOOST ** 2
     assert document_boost("Hvad er en efterkommer?", draft) == 1.0
+    # A year outside a document's period names it when it is the year the document was written.
+    case = DocumentMeta(id="c", source_file="c.txt", title="c", period="2011-2014", status="case", kind="case",
+                        date="2010-05-10")
+    dated_draft = DocumentMeta(id="d2", source_file="d2.txt", title="d2", period="2023-2026", status="draft",
+                               kind="policy", date="2022-11-01")
+    assert document_boost("Hvad skulle den nye politik være i 2010?", case) == CUE_BOOST
+    assert document_boost("What did the 2022 workshop suggest?", dated_draft) == CUE_BOOST
+    assert document_boost("Hvad var målet i 2012?", case) == 1.0  # case papers only by their own year
+    assert document_boost("Hvordan har gabet udviklet sig fra 2010 til 2021?", case) == 1.0
 
 
 def test_the_rankings_search_without_the_phrases_that_pick_a_document():
