@@ -87,7 +87,7 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     contact details the documents never give, or for a number no top sentence states.
     """
     periods = {m.period for m in (d.meta for d in retriever.index.documents.values())}
-    for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", question):
+    for m in PERIOD_RE.finditer(question):
         if f"{m.group(1)}-{m.group(2)}" not in periods:
             return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
     vocabulary = retriever.index.vocabulary
@@ -115,6 +115,27 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         if counted and not count_found(counted, question, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
     return None
+
+
+PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def named_periods(question: str, periods: set[str]) -> set[str]:
+    """The document periods the question writes out ("politikken 2023-2026"), as 'YYYY-YYYY'."""
+    return {f"{m.group(1)}-{m.group(2)}" for m in PERIOD_RE.finditer(question)} & periods
+
+
+def off_period(question: str, answer_periods: set[str], periods: set[str]) -> str | None:
+    """A Danish reason when the question names policy periods and the answer quotes none of them.
+
+    "Hvornår blev politikken 2023-2026 vedtaget?" answered only from the 2011-2014 papers answers
+    another policy's question; it is refused rather than shown as an answer.
+    """
+    named = named_periods(question, periods)
+    if not named or named & answer_periods:
+        return None
+    return (f"De passager, der passer bedst, handler om en anden periode end "
+            f"{' og '.join(sorted(named))}.")
 
 
 COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+([^\W\d_]+)", re.IGNORECASE)

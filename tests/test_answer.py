@@ -239,6 +239,9 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Hvem holdt oplæg på workshoppen i august 2022?", "Bertel Haarder"),
     ("Hvor mange procent af de tosprogede elever faldt fra gymnasiet?", "antal",  # "25 procent svageste tosprogede"
      "Hvor stor en andel af de 20-24-årige med ikke-vestlig baggrund havde en ungdomsuddannelse?", "57"),
+    # only the 2011-2014 papers tell when a policy was adopted
+    ("Hvornår vedtog Borgerrepræsentationen politikken for 2023-2026?", "anden periode end 2023-2026",
+     "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
 ])
 def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refused, reason, stated, expected):
     answer = answer_question(refused, retriever)
@@ -279,3 +282,14 @@ def test_overlapping_picks_are_cited_once_as_their_union():
 def test_a_line_introducing_a_block_keeps_the_sentence_before_it(retriever):
     block = _extended_block(retriever, "Sådan løfter kommunen sit ansvar:", document="synopsis-2011-2014")
     assert block.startswith("Kommunen har initiativforpligtigelsen") and "Vi prioriterer" in block
+
+
+def test_an_answer_must_quote_a_period_the_question_names():
+    from assistant.silence import named_periods, off_period
+
+    periods = {"2011-2014", "2023-2026"}
+    assert named_periods("Hvad siger politikken 2023-2026 og den for 2011 – 2014?", periods) == periods
+    assert named_periods("Hvad skete der fra 2010-2021?", periods) == set()  # not a document's period
+    assert off_period("Hvornår blev politikken 2023-2026 vedtaget?", {"2011-2014"}, periods)
+    assert off_period("Hvornår blev politikken 2023-2026 vedtaget?", {"2011-2014", "2023-2026"}, periods) is None
+    assert off_period("Hvornår blev politikken vedtaget?", {"2011-2014"}, periods) is None
