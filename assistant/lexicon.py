@@ -18,6 +18,7 @@ LINKING = ("s", "e", "")  # Danish compound joints: integration-s-indsats, børn
 MIN_PART = 3
 UNRANKED_ZIPF = 2.5  # listed words that wordfreq's small Danish list does not rank
 # Regular Danish inflection endings; the word list lacks many inflected forms ("særskilte").
+DOUBLING = "bdfgklmnprsv"  # consonants that double after a short vowel (t: see _is_word_form)
 INFLECTIONS = ("heden", "hed", "erne", "ene", "ede", "er", "es", "te", "ne", "en", "et", "s", "e", "t", "r")
 
 
@@ -65,6 +66,11 @@ def _is_word_form(lexicon: Lexicon, word: str) -> bool:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_PART:
             stem = word[: -len(suffix)]
             if stem in lexicon.words or stem + "e" in lexicon.words:
+                return True
+            # A short vowel doubles the final consonant before an ending: praktik → praktikker. Not
+            # after t, where OCR's æ → e makes present tenses of participles ("ansetter" ← "anset").
+            if suffix[0] in "ae" and len(stem) > MIN_PART and stem[-1] == stem[-2] and stem[-1] in DOUBLING \
+                    and stem[:-1] in lexicon.words:
                 return True
     return False
 

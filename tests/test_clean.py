@@ -71,6 +71,14 @@ def test_known_repairs_in_context(settings):
     assert "skal være på max 5,8 procent. Målet er klart." in cleaned
 
 
+def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    assert lexicon.is_word("praktikker") and lexicon.is_word("praktikkerne")  # praktik
+    assert not lexicon.is_word("ansetter")  # OCR for "ansætter", not a form of "anset"
+    text = "Der er for mange meningslose praktikker uden mulighed for job."
+    assert "praktikker" in clean_text(text, lexicon).text
+
+
 def test_hyphenation_debris_and_placeholders(settings):
     lexicon = load_lexicon(settings.lexicon_path)
     text = ("Kebenhavn er byen, hvor boligkvarte-\nrer og skoler er mangfoldige, og hvor kebenhavnerne\n"
