@@ -176,6 +176,17 @@ def counted_thing(question: str, language: str) -> Counted | None:
     return Counted((word,), reach)
 
 
+# "16-64-årige indvandrere", "5 års ophold": an age or a duration, not how many there are.
+AGE_OR_DURATION = re.compile(r"\b\d+(?:\s*[-–]\s*\d+)?\s*-?\s*(?:årig\w*|års?\b)")
+BLANDT_ANDET = re.compile(r"\b(?:blandt|bl\.a\.|og meget) andet\b")  # "among other things", not "the second"
+
+
+def count_words(sentence: str) -> list[str]:
+    """The lower-case words of a sentence as the count check reads them: ages, durations and
+    "blandt andet" are left out, so none of their numbers is taken for a count."""
+    return re.findall(r"[\w.,]+", BLANDT_ANDET.sub(" ", AGE_OR_DURATION.sub(" ", sentence.lower())))
+
+
 def count_found(counted: Counted, question: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a top sentence puts a number right before the counted thing ("de ti svageste skoler"),
     or right after it (or, for a share, anywhere in a sentence that also says most of what the
@@ -190,7 +201,7 @@ def count_found(counted: Counted, question: str, passages: list[Passage], retrie
             said = terms_found(asked, set(tokenize(doc.cleaned[a:b], retriever.lexicon)))
             if len(said) <= FIGURE_SHARE * len(asked):
                 continue
-        words = re.findall(r"[\w.,]+", doc.cleaned[a:b].lower())
+        words = count_words(doc.cleaned[a:b])
         for i, w in enumerate(words):
             w = w.strip(".,")
             if not (re.fullmatch(r"\d+(?:[.,]\d+)*", w) and w not in years) and not COUNT_WORD.fullmatch(w):

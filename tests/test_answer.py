@@ -293,3 +293,15 @@ def test_an_answer_must_quote_a_period_the_question_names():
     assert off_period("Hvornår blev politikken 2023-2026 vedtaget?", {"2011-2014"}, periods)
     assert off_period("Hvornår blev politikken 2023-2026 vedtaget?", {"2011-2014", "2023-2026"}, periods) is None
     assert off_period("Hvornår blev politikken vedtaget?", {"2011-2014"}, periods) is None
+
+
+def test_ages_durations_and_blandt_andet_are_not_counts():
+    from assistant.silence import count_words
+
+    assert count_words("hvorfra der er flest 16-64-årige indvandrere i Danmark") == \
+        ["hvorfra", "der", "er", "flest", "indvandrere", "i", "danmark"]
+    assert count_words("også blandt dem med mere end 5 års ophold") == ["også", "blandt", "dem", "med", "mere", "end",
+                                                                       "ophold"]
+    assert "andet" not in count_words("viser blandt andet, at 23 % oplever det")
+    assert count_words("de ti svageste skoler og 100.826 københavnere")[:2] == ["de", "ti"]
+    assert "100.826" in count_words("de ti svageste skoler og 100.826 københavnere")
