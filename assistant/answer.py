@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from .compare import comparison_picks, is_comparison
 from .curated_answers import GOAL_STATUS_RE, curated_picks, match_goal, source_pick
@@ -246,6 +247,17 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
                                "beslægtede passager nedenfor (måske relevant).")
     body, citations = compose(picks, retriever, language, style or ("list" if from_list else
                                                                     (qtype if qtype != "list" else "general")))
+    if curated or from_list:  # the answer is a unit of the structure: the passages holding it lead
+        passages = holding_first(passages, picks)
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))
+
+
+def holding_first(passages: list[Passage], picks: list[Pick]) -> list[Passage]:
+    """The passages that hold a pick first, then the others, each group in rank order (renumbered)."""
+    def holds(p: Passage) -> bool:
+        return any(k.doc_id == p.chunk.doc_id and k.start < p.chunk.clean_end and p.chunk.clean_start < k.end
+                   for k in picks)
+    ordered = [p for p in passages if holds(p)] + [p for p in passages if not holds(p)]
+    return [replace(p, rank=n) for n, p in enumerate(ordered, start=1)]

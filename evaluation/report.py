@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SYSTEMS = ("full", "bm25", "dense", "naive")
-COLOURS = {"full": "#1f5f8b", "bm25": "#8fb339", "dense": "#e0a030", "naive": "#b0b0b0"}
+from .run import SYSTEMS
+
+COLOURS = {"full": "#1f5f8b", "retrieve": "#5b9bd5", "bm25": "#8fb339", "dense": "#e0a030", "naive": "#b0b0b0"}
 
 
 def bar_chart_svg(summary: dict, k: int) -> str:

@@ -1,7 +1,9 @@
 """``python -m evaluation run``: score the full pipeline and three baselines on a question file.
 
 Systems, all in the same run and on the same index and embedder:
-- ``full``: ``assistant.ask`` — its ranked passages and its citations;
+- ``full``: ``assistant.ask`` — its ranked passages and its citations (an answer that is a unit of
+  the structure, a list or curated data, puts the passages holding it first);
+- ``retrieve``: ``assistant.retrieve`` alone — the hybrid ranking before any answer is composed;
 - ``bm25``: Danish BM25 only; ``dense``: FAISS only;
 - ``naive``: fixed 120-word windows over the original (uncleaned) text, dense + BM25 fused.
 """
@@ -14,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant import ask, get_retriever, load_settings
+from assistant import ask, get_retriever, load_settings, retrieve
 from assistant.embed import EmbeddingCache, embed_passages_cached
 from assistant.fusion import rrf
 from assistant.sparse import SparseIndex, tokenize
@@ -31,6 +33,7 @@ DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldou
                  HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
+SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")
 
 
 @dataclass
@@ -117,7 +120,9 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
         cited = [Span(c.source_file, c.start, c.end) for c in answer.citations]
         bm25 = [_chunk_span(retriever.index.chunks[r]) for r, _ in retriever.sparse_ranking(q.question, depth, expand=False)]
         dense = [_chunk_span(retriever.index.chunks[r]) for r, _ in retriever.dense_ranking(q.question, depth)]
-        rankings = {"full": full, "bm25": bm25, "dense": dense, "naive": naive.rank(q.question, depth)}
+        hybrid = [_chunk_span(p.chunk) for p in retrieve(q.question, k=depth, settings=settings)]
+        rankings = {"full": full, "retrieve": hybrid, "bm25": bm25, "dense": dense,
+                    "naive": naive.rank(q.question, depth)}
         row = {"id": q.id, "split": q.split, "category": q.category, "answerable": q.answerable,
                "refused": not answer.answerable, "ask_ms": round(ask_ms, 1),
                "keyword_hit": keywords_present(answer.answer, q.keywords) if q.answerable else None,
@@ -143,7 +148,7 @@ def summarise(rows: list[dict], k: int) -> dict:
         answerable = [r for r in group if r["answerable"]]
         unanswerable = [r for r in group if not r["answerable"]]
         systems = {}
-        for system in ("full", "bm25", "dense", "naive"):
+        for system in SYSTEMS:
             ranks = [r["ranks"][system]["rank"] for r in answerable]
             systems[system] = {
                 "recall@1": mean([recall_at(x, 1) for x in ranks]),
@@ -166,12 +171,12 @@ def summarise(rows: list[dict], k: int) -> dict:
 
 
 def format_table(summary: dict, k: int) -> str:
-    lines = [f"{'gruppe':<28} {'n':>4} {'system':<6} {'R@1':>6} {'R@' + str(k):>6} {'R@10':>6} "
+    lines = [f"{'gruppe':<28} {'n':>4} {'system':<8} {'R@1':>6} {'R@' + str(k):>6} {'R@10':>6} "
              f"{'MRR':>6} {'nDCG':>6} {'cit':>6} {'nøgl':>6} {'afv.ok':>6} {'fejlafv':>7}"]
     for name, s in summary.items():
         for system, m in s["systems"].items():
             extra = (f"{s['citation_hit']:6.3f} {s['keyword_hit']:6.3f} {s['refusal_accuracy']:6.3f} "
                      f"{s['false_refusal']:7.3f}") if system == "full" else ""
-            lines.append(f"{name[:28]:<28} {s['n']:>4} {system:<6} {m['recall@1']:6.3f} {m[f'recall@{k}']:6.3f} "
+            lines.append(f"{name[:28]:<28} {s['n']:>4} {system:<8} {m['recall@1']:6.3f} {m[f'recall@{k}']:6.3f} "
                          f"{m['recall@10']:6.3f} {m['mrr@10']:6.3f} {m['ndcg@10']:6.3f} {extra}")
     return "\n".join(lines)

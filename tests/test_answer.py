@@ -305,3 +305,15 @@ def test_ages_durations_and_blandt_andet_are_not_counts():
     assert "andet" not in count_words("viser blandt andet, at 23 % oplever det")
     assert count_words("de ti svageste skoler og 100.826 københavnere")[:2] == ["de", "ti"]
     assert "100.826" in count_words("de ti svageste skoler og 100.826 københavnere")
+
+
+def test_the_passages_holding_a_structured_answer_lead_the_sources(retriever):
+    for question in ("Hvad hedder de fire indsatsområder i politikken 2011-2014?",
+                     "Hvilke mål hører til indsatsområdet 'den inddragende by'?"):
+        answer = answer_question(question, retriever)
+        top = answer.passages[0].chunk
+        assert any(top.source_file == c.source_file and top.start < c.end and c.start < top.end
+                   for c in answer.citations)
+        assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
+        retrieved = retriever.search(question, k=10)
+        assert {p.chunk.id for p in answer.passages} == {p.chunk.id for p in retrieved}  # reordered, not replaced

@@ -74,5 +74,5 @@ def test_a_new_question_file_runs_unchanged(built_settings, tmp_path):
     result = evaluate(questions, k=5, settings=built_settings)
     summary = result["summary"]["alle"]
     assert summary["n"] == 2 and summary["answerable"] == 1 and summary["unanswerable"] == 1
-    assert set(summary["systems"]) == {"full", "bm25", "dense", "naive"}
+    assert set(summary["systems"]) == {"full", "retrieve", "bm25", "dense", "naive"}
     assert "recall@5" in summary["systems"]["full"] and "alle" in format_table(result["summary"], 5)
