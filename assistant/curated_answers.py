@@ -103,7 +103,8 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The defining passages of the term a question asks the meaning of: for each period that defines
     it, or only the period or document the question names."""
-    found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir))
+    found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir),
+                                          english=retriever.language(question) == "en")
              if d.document in retriever.index.documents]
     if not found:
         return []

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import GoalDataError
+from .glossary import ENGLISH_TO_DANISH
 from .types import SourceRef
 
 DEFINITIONS_FILE = "definitions.yaml"
@@ -82,16 +83,37 @@ ASKS_MEANING = re.compile(
     r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
     r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som))|"
-    r"what (?:is|are|does)|who counts as)\s+(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
+    r"what (?:is|are|does)|who counts as|which countries (?:are|count as|belong to|are counted as))\s+(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
     r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?(?:\s+(?:mean|betyder))?\s*\??$", re.IGNORECASE)
 
 
-def asked_definitions(topic: str, definitions: list[Definition]) -> list[Definition]:
+def asked_definitions(topic: str, definitions: list[Definition], english: bool = False) -> list[Definition]:
     """The definitions of the term a question asks the meaning of (by its name or an alias), one per
     period the corpus defines it for; empty when the question asks anything else. ``topic`` is the
-    question without the words that pick a document (see question.topic_of)."""
+    question without the words that pick a document (see question.topic_of). An English term is
+    read through the glossary's Danish words ("descendant" → efterkommer, "non-Western countries"
+    → ikke-vestlige lande), matched on each word's first letters."""
     m = ASKS_MEANING.match(" ".join(topic.split()))
     if not m:
         return []
-    term = m.group("term").lower().strip()
-    return [d for d in definitions if term in {d.term.lower(), *(a.lower() for a in d.aliases)}]
+    term = _term_key(m.group("term"))
+    names = lambda d: {_term_key(d.term), *(_term_key(a) for a in d.aliases)}  # noqa: E731
+    if english:
+        wanted = _loose(" ".join(ENGLISH_TO_DANISH.get(w, (w,))[0] for w in term.split()))
+        return [d for d in definitions if wanted in {_loose(n) for n in names(d)}]
+    return [d for d in definitions if term in names(d)]
+
+
+COUNTRY_NOUN = re.compile(r"\s+(?:lande|land|countries|country)$")
+
+
+def _term_key(term: str) -> str:
+    """A term as it is matched: lower case, hyphens as spaces, without a trailing 'lande'/'countries'
+    ("MENAPT-lande", "MENAPT countries" and "MENAPT" are one term)."""
+    key = " ".join(term.lower().replace("-", " ").split())
+    return COUNTRY_NOUN.sub("", key) or key
+
+
+def _loose(key: str) -> tuple[str, ...]:
+    """A term key by its words' first five letters: Danish endings and English plurals fall away."""
+    return tuple(w[:5] for w in _term_key(key).split())

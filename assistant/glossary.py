@@ -80,6 +80,8 @@ ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "refugees": ("flygtninge",),
     "refugee": ("flygtning", "flygtninge"),
     "immigrants": ("indvandrere",),
+    "immigrant": ("indvandrer",),
+    "non": ("ikke",),
     "descendants": ("efterkommere",),
     "descendant": ("efterkommer", "efterkommere"),
     "minorities": ("minoriteter", "etniske minoriteter"),

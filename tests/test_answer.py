@@ -317,3 +317,18 @@ def test_the_passages_holding_a_structured_answer_lead_the_sources(retriever):
         assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
         retrieved = retriever.search(question, k=10)
         assert {p.chunk.id for p in answer.passages} == {p.chunk.id for p in retrieved}  # reordered, not replaced
+
+
+def test_a_defined_term_asked_in_english_is_answered_from_its_definition(settings, retriever):
+    from assistant.definitions import asked_definitions, load_definitions
+
+    definitions = load_definitions(settings.corpus_dir)
+    terms = lambda q, en=True: {d.term for d in asked_definitions(q, definitions, english=en)}  # noqa: E731
+    assert terms("Which countries count as MENAPT countries?") == {"Udvalgte MENAPT-lande"}
+    assert terms("Which countries are non-Western countries?") == {"Ikke-vestlige lande"}
+    assert terms("What is a descendant?") == {"Efterkommer"}
+    assert terms("Hvilke lande er MENAPT-lande?", en=False) == {"Udvalgte MENAPT-lande"}
+    assert terms("What is the unemployment rate?") == set()
+    answer = answer_question("Who counts as an immigrant?", retriever)
+    assert answer.question_type == "definition" and "født i udlandet" in answer.answer
+    assert answer.answer.startswith("The documents answer this in Danish")
