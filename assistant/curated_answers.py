@@ -117,7 +117,8 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
 # "Hvad går fyrtårnsprojektet Bland dig i byen ud på?", "Hvad er formålet med …": what one named goal says.
 ASKS_ABOUT_GOAL = re.compile(r"\b(hvad går .+ ud på|hvad handler .+ om|hvad indebærer|hvad er formålet med|"
                              r"hvad (?:er|var) (?:det )?(?:overordnede |store |overordnet )*(?:mål(?:et|sætningen)?|"
-                             r"formål(?:et)?) (?:med|for|i)|what is the (?:purpose|aim|goal) of)\b", re.IGNORECASE)
+                             r"formål(?:et)?) (?:med|for|i)|what (?:is|was) the (?:overall |main |overarching )?(?:purpose|aim|goal|objective) "
+                             r"(?:of|for))\b", re.IGNORECASE)
 
 
 def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
@@ -125,7 +126,8 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
     if not ASKS_ABOUT_GOAL.search(question):
         return []
     goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents]
-    goal = match_goal(question, goals, retriever.lexicon)
+    english = retriever.language(question) == "en"  # matched through the glossary's Danish words
+    goal = match_goal(retriever.expand(question) if english else question, goals, retriever.lexicon)
     if goal is None:
         return []
     pick = source_pick(goal.statement_source, retriever)

@@ -332,3 +332,9 @@ def test_a_defined_term_asked_in_english_is_answered_from_its_definition(setting
     answer = answer_question("Who counts as an immigrant?", retriever)
     assert answer.question_type == "definition" and "født i udlandet" in answer.answer
     assert answer.answer.startswith("The documents answer this in Danish")
+
+
+def test_what_one_goal_is_asked_in_english_starts_from_its_statement(retriever):
+    answer = answer_question("What is the overall goal of the 2011-2014 policy?", retriever)
+    assert "bedst integrerende storby" in answer.answer.lower()
+    _check_citations(answer, retriever)
