@@ -69,8 +69,8 @@ def test_known_repairs_in_context(settings):
                          "Overledigheden skal vere pa max 5,8 procent. Malet er klart.", lexicon).text
     assert cleaned.startswith("København skal være en by, hvor alle kan få et job på lige fod.")
     assert "skal være på max 5,8 procent. Målet er klart." in cleaned
-    assert clean_text("Denne politiks primeare fokus er national oprindelse.", lexicon).text.startswith(
-        "Denne politiks primære fokus")  # æ read as "ea"
+    noisy = clean_text("Kgbenhavn skal vare en by. Denne politiks primeare fokus er pa job.", lexicon).text
+    assert "Denne politiks primære fokus er på job." in noisy  # æ read as "ea"
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
