@@ -212,8 +212,20 @@ def _structural_edits(text: str) -> list[Change]:
             if m:
                 a = pos + m.start(2)
                 edits.append(Change(a, a + 1, m.group(2), "•", "bullet"))
+            edits.extend(Change(pos + c.start(1), pos + c.end(1), c.group(1), "I", "ocr-i")
+                         for c in CAPS_I.finditer(body) if _all_caps(body))
         pos += len(line)
     return edits
+
+
+# In an all-caps heading a lone "|" or "1" between words is the word I: "STORBY | EUROPA 1 2015".
+CAPS_I = re.compile(r"(?:(?<=[A-ZÆØÅ]{2} )|^)([|1])(?= (?:[A-ZÆØÅ]{2}|(?:19|20)\d\d\b))")
+LABEL_BEFORE_NUMBER = re.compile(r"\b(?:NR|TEMA|PRINCIP|MÅL|MAL|INDSATS|KAPITEL|AFSNIT|SIDE|PUNKT)\.? 1 ")
+
+
+def _all_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters) and not LABEL_BEFORE_NUMBER.search(line)
 
 
 def _hyphen_joins(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:

@@ -71,6 +71,8 @@ def test_known_repairs_in_context(settings):
     assert "skal være på max 5,8 procent. Målet er klart." in cleaned
     noisy = clean_text("Kgbenhavn skal vare en by. Denne politiks primeare fokus er pa job.", lexicon).text
     assert "Denne politiks primære fokus er på job." in noisy  # æ read as "ea"
+    heading = clean_text("Kgbenhavn skal vare en by.\nINTEGRERENDE STORBY | EUROPA 1 2015\nTEMA NR 1 ARBEJDE", lexicon).text
+    assert "INTEGRERENDE STORBY I EUROPA I 2015" in heading and "TEMA NR 1 ARBEJDE" in heading
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
