@@ -28,9 +28,11 @@ HERE = Path(__file__).resolve().parent
 # tune: used to fit and calibrate; heldout: written with it, scored only; unseen: written by a separate
 # session after the answer pipeline was built (some of its failures have since been read while working,
 # see README); fresh: written by a separate session in session 3, after that session's changes, and
-# scored only in aggregate.
+# scored only in aggregate; blind: written by a separate session in session 4 without the code, scored
+# once, at the end of that session, in aggregate only.
 DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl",
-                 HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl")
+                 HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl",
+                 HERE / "questions" / "blind.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")
