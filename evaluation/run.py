@@ -28,11 +28,12 @@ HERE = Path(__file__).resolve().parent
 # tune: used to fit and calibrate; heldout: written with it, scored only; unseen: written by a separate
 # session after the answer pipeline was built (some of its failures have since been read while working,
 # see README); fresh: written by a separate session in session 3, after that session's changes, and
-# scored only in aggregate; blind: written by a separate session in session 4 without the code, scored
-# once, at the end of that session, in aggregate only.
+# scored only in aggregate; blind: written by a separate session in session 4 without the code, its
+# aggregate seen after the session's changes and used to compare a few ranking settings (none changed);
+# blind2: written the same way, scored once, last.
 DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl",
                  HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl",
-                 HERE / "questions" / "blind.jsonl")
+                 HERE / "questions" / "blind.jsonl", HERE / "questions" / "blind2.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")

@@ -29,9 +29,8 @@ def test_every_evidence_quote_is_an_exact_substring(path, settings):
 
 
 def test_set_size_and_split():
-    tune, held, unseen, fresh, blind = (sum(1 for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
-                                        for p in DEFAULT_FILES)
-    assert tune + held + unseen + fresh + blind >= 150 and min(held, unseen, fresh, blind) >= 30
+    sizes = [sum(1 for line in p.read_text(encoding="utf-8").splitlines() if line.strip()) for p in DEFAULT_FILES]
+    assert sum(sizes) >= 150 and min(sizes[1:]) >= 30  # the first file tunes, every other file has 30 or more
 
 
 def test_hit_needs_half_the_quote():
