@@ -211,7 +211,7 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
                                "beslægtede passager nedenfor (måske relevant).")
     # The curated data answers what it holds exactly: an area's goals, a defined term's meaning.
     curated, curated_type = curated_picks(text, retriever, filters or Filters())
-    if not curated and not is_supported(evidence):
+    if not curated and not is_supported(evidence, foreign=language != "da"):
         return refusal(text, language, passages, notices, qtype)
     comparison = is_comparison(text, retriever) and not curated
     content = _without_unnamed_placeholders(text, passages, retriever)

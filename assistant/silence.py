@@ -29,6 +29,9 @@ class Support:
 # the answer-type checks below (names, years, money, contact details) do the real work.
 REFUSAL_DENSE = 0.78
 REFUSAL_COVERAGE = 0.2
+# Questions in English: the lowest closeness of an answerable one in the first five question files was
+# 0.792 (Danish: 0.805, against REFUSAL_DENSE 0.78); this keeps the same margin below it.
+REFUSAL_DENSE_FOREIGN = 0.765
 STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
 QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*|hvad (?:var|er|blev) "
                          r"(?:den |det )?\w*(?:ledighed|beskæftigelse|frekvens|antal|niveau|gab|tal)\w*)\b",
@@ -40,6 +43,11 @@ ASKING_WORDS = "mange meget stor store høj lav"
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
 MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
+# An amount is asked for ("hvor mange kroner", "hvad er budgettet", "what is the annual budget"), not how
+# something is paid for ("Hvordan skal politikken finansieres inden for budgettet?").
+AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:koster|er|var|bliver) (?:det |den )?"
+                          r"(?:\w+ )?(?:budget\w*|pris\w*|beløb\w*|bevilling\w*)|beløb\w*|how much|"
+                          r"what (?:is|was|are) the (?:\w+ )?(?:budget|cost|price|amount)s?)\b", re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
 # "Hvem er formand for …": only a person's name answers it.
@@ -91,19 +99,20 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         if f"{m.group(1)}-{m.group(2)}" not in periods:
             return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
     vocabulary = retriever.index.vocabulary
-    words = re.findall(r"\w+", question)
-    for i, word in enumerate(words):
+    for m in re.finditer(r"\w+", question):
+        word = m.group()
         if re.fullmatch(r"(19|20)\d\d", word) and word not in vocabulary:
             return f"Dokumenterne nævner ikke året {word}."
-        if language == "da" and i > 0 and word[:1].isupper() and len(word) > 3 and not word.isupper() \
-                and word.lower() not in vocabulary and not _known_stem(word, vocabulary):
+        if language == "da" and not SENTENCE_START.search(question[:m.start()]) and word[:1].isupper() \
+                and len(word) > 3 and not word.isupper() and word.lower() not in vocabulary \
+                and not _known_stem(word, vocabulary):
             return f"Dokumenterne nævner ikke »{word}«."
     role = PERSON_ROLE_RE.search(question)
     if role and not person_named(role.group(1) or role.group(2), passages, retriever):
         name = (role.group(1) or ENGLISH_ROLE_NAMES.get(role.group(2).lower(), role.group(2))).lower()
         return f"Dokumenterne nævner ikke, hvem der er {name}."
     texts = " ".join(p.chunk.text for p in passages[:5])
-    if MONEY_RE.search(question) and not MONEY_IN_TEXT.search(texts):
+    if MONEY_RE.search(question) and AMOUNT_ASKED.search(question) and not MONEY_IN_TEXT.search(texts):
         return "Dokumenterne angiver ingen beløb om dette."
     if CONTACT_RE.search(question) and not CONTACT_IN_TEXT.search(texts):
         return "Dokumenterne indeholder ingen kontaktoplysninger."
@@ -255,6 +264,11 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     return False
 
 
+# What may stand before a word that starts a sentence (a capital there is no name): nothing, or a
+# full stop, question mark, colon, dash or quote, with spaces.
+SENTENCE_START = re.compile(r"(?:^|[.!?:;–—\-\"'»«(])\W*$")
+
+
 def _known_stem(word: str, vocabulary: frozenset[str]) -> bool:
     """Inflected forms of a word the documents use ('Københavns' for 'København')."""
     low = word.lower()
@@ -262,5 +276,7 @@ def _known_stem(word: str, vocabulary: frozenset[str]) -> bool:
         any(v.startswith(low[:-1]) for v in vocabulary if len(low) > 5 and v[:3] == low[:3])
 
 
-def is_supported(s: Support) -> bool:
-    return s.dense >= REFUSAL_DENSE and s.coverage >= REFUSAL_COVERAGE
+def is_supported(s: Support, foreign: bool = False) -> bool:
+    """Enough closeness and term coverage; a question in another language is compared with Danish
+    text across languages, which gives lower closeness for the same match (calibrated apart)."""
+    return s.dense >= (REFUSAL_DENSE_FOREIGN if foreign else REFUSAL_DENSE) and s.coverage >= REFUSAL_COVERAGE

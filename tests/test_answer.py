@@ -338,3 +338,20 @@ def test_what_one_goal_is_asked_in_english_starts_from_its_statement(retriever):
     answer = answer_question("What is the overall goal of the 2011-2014 policy?", retriever)
     assert "bedst integrerende storby" in answer.answer.lower()
     _check_citations(answer, retriever)
+
+
+def test_how_something_is_paid_for_and_a_capital_after_a_full_stop_are_not_refused(retriever):
+    financed = answer_question("Hvordan skal integrationspolitikken finansieres inden for budgettet?", retriever)
+    assert "beløb" not in financed.answer
+    assert "ingen beløb" in answer_question("Hvad er budgettet for Welcome Houses?", retriever).answer
+    two = answer_question("Hvad gør kommunen for ledige? Tænker den også på sproget?", retriever)
+    assert "nævner ikke »Tænker«" not in two.answer
+    assert "nævner ikke »Tingbjerg«" in answer_question("Hvor mange boliger i Tingbjerg er almene?", retriever).answer
+
+
+def test_a_question_in_english_is_held_to_its_own_closeness_bar():
+    from assistant.silence import REFUSAL_DENSE, REFUSAL_DENSE_FOREIGN, Support, is_supported
+
+    between = Support((REFUSAL_DENSE + REFUSAL_DENSE_FOREIGN) / 2, 1.0)
+    assert is_supported(between, foreign=True) and not is_supported(between)
+    assert not is_supported(Support(REFUSAL_DENSE_FOREIGN - 0.01, 1.0), foreign=True)
