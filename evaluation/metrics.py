@@ -49,6 +49,18 @@ def cites_evidence(cited: list[Span], evidence: list[Span]) -> bool:
     return False
 
 
+def citation_precision(cited: list[Span], evidence: list[Span]) -> float | None:
+    """Share of the citations that overlap a gold span at all (None without citations).
+
+    Only the labelled passages count, so other sentences that also answer count against it: it is
+    a lower bound, for comparing answer lengths rather than an absolute precision."""
+    if not cited:
+        return None
+    hits = [any(c.source_file == e.source_file and c.start < e.end and e.start < c.end for e in evidence)
+            for c in cited]
+    return sum(hits) / len(hits)
+
+
 def first_hit_rank(ranked: list[Span], evidence: list[Span], k: int) -> int | None:
     for i, span in enumerate(ranked[:k], start=1):
         if is_hit(span, evidence):

@@ -42,13 +42,14 @@ def write_report(result: dict, path: Path) -> Path:
     lines = [f"# Evaluering {result.get('date', '')}", "",
              f"{result['questions']} spørgsmål fra {', '.join(Path(f).name for f in result.get('files', []))}; "
              f"k = {k}; {result.get('seconds', '?')} s.", "", f"![systemer]({svg_path.name})", ""]
-    header = f"| gruppe | n | system | R@1 | R@{k} | R@10 | MRR@10 | nDCG@10 | citat-hit | nøgleord | afvist korrekt | fejlafvist |"
-    lines += [header, "|" + "---|" * 12]
+    header = (f"| gruppe | n | system | R@1 | R@{k} | R@10 | MRR@10 | nDCG@10 | citat-hit | citat-præcision | "
+              "nøgleord | afvist korrekt | fejlafvist |")
+    lines += [header, "|" + "---|" * 13]
     for name, s in summary.items():
         for system in SYSTEMS:
             m = s["systems"][system]
-            extra = (f"{s['citation_hit']:.3f} | {s['keyword_hit']:.3f} | {s['refusal_accuracy']:.3f} | "
-                     f"{s['false_refusal']:.3f}") if system == "full" else " | | | "
+            extra = (f"{s['citation_hit']:.3f} | {s['citation_precision']:.3f} | {s['keyword_hit']:.3f} | "
+                     f"{s['refusal_accuracy']:.3f} | {s['false_refusal']:.3f}") if system == "full" else " | | | | "
             lines.append(f"| {name} | {s['n']} | {system} | {m['recall@1']:.3f} | {m[f'recall@{k}']:.3f} | "
                          f"{m['recall@10']:.3f} | {m['mrr@10']:.3f} | {m['ndcg@10']:.3f} | {extra} |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

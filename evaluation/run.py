@@ -21,8 +21,8 @@ from assistant.embed import EmbeddingCache, embed_passages_cached
 from assistant.fusion import rrf
 from assistant.sparse import SparseIndex, tokenize
 
-from .metrics import (Span, cites_evidence, first_hit_rank, is_hit, keywords_present, mean, ndcg_at, recall_at,
-                      reciprocal_rank)
+from .metrics import (Span, citation_precision, cites_evidence, first_hit_rank, is_hit, keywords_present, mean,
+                      ndcg_at, recall_at, reciprocal_rank)
 
 HERE = Path(__file__).resolve().parent
 # tune: used to fit and calibrate; heldout: written with it, scored only; unseen: written by a separate
@@ -131,6 +131,8 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
                "keyword_hit": keywords_present(answer.answer, q.keywords) if q.answerable else None,
                "citation_hit": cites_evidence(cited, q.evidence) if q.answerable else None,
                "citation_hit_strict": any(is_hit(c, q.evidence) for c in cited) if q.answerable else None,
+               "citation_precision": citation_precision(cited, q.evidence) if q.answerable else None,
+               "citations": len(cited),
                "ranks": {}}
         for name, ranked in rankings.items():
             if q.answerable:
@@ -166,6 +168,9 @@ def summarise(rows: list[dict], k: int) -> dict:
             "systems": systems,
             "citation_hit": mean([1.0 if r["citation_hit"] else 0.0 for r in answerable]),
             "citation_hit_strict": mean([1.0 if r.get("citation_hit_strict") else 0.0 for r in answerable]),
+            "citation_precision": mean([r["citation_precision"] for r in answerable
+                                        if r.get("citation_precision") is not None]),
+            "citations_per_answer": mean([r["citations"] for r in answerable if r.get("citations")]),
             "keyword_hit": mean([1.0 if r["keyword_hit"] else 0.0 for r in answerable]),
             "refusal_accuracy": mean([1.0 if r["refused"] else 0.0 for r in unanswerable]),
             "false_refusal": mean([1.0 if r["refused"] else 0.0 for r in answerable]),
@@ -175,11 +180,11 @@ def summarise(rows: list[dict], k: int) -> dict:
 
 def format_table(summary: dict, k: int) -> str:
     lines = [f"{'gruppe':<28} {'n':>4} {'system':<8} {'R@1':>6} {'R@' + str(k):>6} {'R@10':>6} "
-             f"{'MRR':>6} {'nDCG':>6} {'cit':>6} {'nøgl':>6} {'afv.ok':>6} {'fejlafv':>7}"]
+             f"{'MRR':>6} {'nDCG':>6} {'cit':>6} {'præc':>6} {'nøgl':>6} {'afv.ok':>6} {'fejlafv':>7}"]
     for name, s in summary.items():
         for system, m in s["systems"].items():
-            extra = (f"{s['citation_hit']:6.3f} {s['keyword_hit']:6.3f} {s['refusal_accuracy']:6.3f} "
-                     f"{s['false_refusal']:7.3f}") if system == "full" else ""
+            extra = (f"{s['citation_hit']:6.3f} {s['citation_precision']:6.3f} {s['keyword_hit']:6.3f} "
+                     f"{s['refusal_accuracy']:6.3f} {s['false_refusal']:7.3f}") if system == "full" else ""
             lines.append(f"{name[:28]:<28} {s['n']:>4} {system:<8} {m['recall@1']:6.3f} {m[f'recall@{k}']:6.3f} "
                          f"{m['recall@10']:6.3f} {m['mrr@10']:6.3f} {m['ndcg@10']:6.3f} {extra}")
     return "\n".join(lines)

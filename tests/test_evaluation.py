@@ -55,6 +55,15 @@ def test_a_citation_hits_when_it_is_part_of_the_gold_passage_or_the_citations_co
     assert cites_evidence([Span("a.txt", 0, 600)], [Span("a.txt", 0, 1000)])
 
 
+def test_citation_precision_is_the_share_of_citations_touching_gold():
+    from evaluation.metrics import citation_precision
+
+    ev = [Span("a.txt", 100, 300), Span("b.txt", 0, 50)]
+    cited = [Span("a.txt", 280, 400), Span("a.txt", 300, 350), Span("b.txt", 10, 20), Span("c.txt", 0, 10)]
+    assert citation_precision(cited, ev) == 0.5
+    assert citation_precision([], ev) is None
+
+
 def test_a_new_question_file_runs_unchanged(built_settings, tmp_path):
     from evaluation.run import evaluate, format_table
 
