@@ -83,7 +83,8 @@ ASKS_MEANING = re.compile(
     r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
     r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som))|"
-    r"what (?:is|are|does)|who counts as|which countries (?:are|count as|belong to|are counted as))\s+(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
+    r"what (?:is|are|does)|who counts as|which countries (?:are|count as|belong to|are counted as))\s+"
+    r"(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
     r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?(?:\s+(?:mean|betyder))?\s*\??$", re.IGNORECASE)
 
 
