@@ -18,7 +18,7 @@ from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
-from .silence import Support, is_supported, missing_detail, off_period, support
+from .silence import Support, document_periods, is_supported, missing_detail, off_period, support
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
@@ -239,8 +239,7 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     from_list = bool(picks) and not comparison
     if not picks:
         picks = pick_sentences(content, text, qtype, retriever)
-    periods = {d.meta.period for d in retriever.index.documents.values()}
-    reason = off_period(text, {retriever.index.meta(p.doc_id).period for p in picks}, periods)
+    reason = off_period(text, {retriever.index.meta(p.doc_id).period for p in picks}, document_periods(retriever))
     if reason:
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "

@@ -94,7 +94,7 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     mention, a year they never mention, asks for money while no passage has an amount, for
     contact details the documents never give, or for a number no top sentence states.
     """
-    periods = {m.period for m in (d.meta for d in retriever.index.documents.values())}
+    periods = document_periods(retriever)
     for m in PERIOD_RE.finditer(question):
         if f"{m.group(1)}-{m.group(2)}" not in periods:
             return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
@@ -127,6 +127,11 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
 
 
 PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def document_periods(retriever: Retriever) -> set[str]:
+    """The policy periods of the indexed documents ('2011-2014', '2023-2026')."""
+    return {d.meta.period for d in retriever.index.documents.values()}
 
 
 def named_periods(question: str, periods: set[str]) -> set[str]:

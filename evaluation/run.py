@@ -1,4 +1,5 @@
-"""``python -m evaluation run``: score the full pipeline and three baselines on a question file.
+"""``python -m evaluation run``: score the full pipeline, its retrieval alone and three baselines on a
+question file.
 
 Systems, all in the same run and on the same index and embedder:
 - ``full``: ``assistant.ask`` — its ranked passages and its citations (an answer that is a unit of
