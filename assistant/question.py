@@ -26,17 +26,22 @@ FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|p
 
 
 YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
+MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+          "january|february|march|may|june|july|october")
 # A phrase that picks a document rather than saying what is asked: "i udkastet til politikken for
-# 2023-2026", "ifølge den vedtagne integrationspolitik 2011-2014", "i synopsen". The document boost
-# below acts on it; the rankings search for the rest of the question.
+# 2023-2026", "ifølge den vedtagne integrationspolitik 2011-2014", "i synopsen", "ifølge indstillingen
+# fra maj 2010", "the August 2022 workshop" (a month and year, not a meeting's date "d. 10. maj 2010").
+# The document boost acts on it; the rankings search for the rest of the question.
 DOCUMENT_REFERENCE = re.compile(
     r"\b(?:(?:i|fra|for|til|ifølge|af|med|in|of|from)\s+)?(?:den|det|the\s+)?\s*"
     r"(?:(?:nye|gamle|nuværende|vedtagne|endelige|første|new|old|adopted|draft)\s+)?"
     r"(?:(?:københavns\s+)?(?:kommunes\s+)?(?:integrations(?:-\s+og\s+medborgerskabs)?politik(?:ken)?|"
     r"politik(?:ken)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
-    r"synops(?:is|en)|(?:integration\s+)?policy)"
-    rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*{YEARS})?|(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|"
-    rf"{YEARS}-(?:politik|udkast|synops)\w*|{YEARS[:-1]}(?=\W|$))",
+    r"synops(?:is|en)|(?:integration\s+)?policy|indstilling(?:en)?(?:\s+til\s+(?:[\w-]+\s+og\s+)?\w*udvalget)?|"
+    r"sagsfremstilling(?:en)?)"
+    rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*(?:(?:{MONTHS})\s+)?{YEARS})?|"
+    rf"(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|{YEARS}-(?:politik|udkast|synops)\w*|"
+    rf"(?<!\d\. )(?<!\d )(?:{MONTHS})\s+(?:19|20)\d\d\b|{YEARS[:-1]}(?=\W|$))",
     re.IGNORECASE)
 
 
@@ -45,8 +50,7 @@ def topic_of(question: str) -> str:
 
     Falls back to the whole question when too little would be left to search with.
     """
-    rest = DOCUMENT_REFERENCE.sub(" ", question)
-    rest = " ".join(rest.split())
+    rest = " ".join(DOCUMENT_REFERENCE.sub(" ", question).split())
     return rest if len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2 else question
 
 

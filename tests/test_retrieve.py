@@ -81,6 +81,12 @@ def test_the_rankings_search_without_the_phrases_that_pick_a_document():
     # a year that is what the question asks about stays; too little left → the whole question
     assert "2014" in topic_of("Hvad var ledigheden ved udgangen af 2014?")
     assert topic_of("Hvad er integrationspolitikken 2011-2014?") == "Hvad er integrationspolitikken 2011-2014?"
+    # a case paper and the month it was written pick a document too; a meeting's date is content
+    assert topic_of("Hvordan bliver fagudvalgene holdt fast på deres handleplaner ifølge indstillingen fra "
+                    "maj 2010?") == "Hvordan bliver fagudvalgene holdt fast på deres handleplaner ?"
+    assert topic_of("Hvad står der i indstillingen til Beskæftigelses- og Integrationsudvalget om tidsplanen?") == \
+        "Hvad står der om tidsplanen?"
+    assert "10. maj 2010" in topic_of("Hvad besluttede udvalget på mødet d. 10. maj 2010 om synopsen?")
 
 
 def test_english_words_are_expanded_with_the_danish_the_documents_use(retriever):
