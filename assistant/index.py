@@ -36,7 +36,7 @@ from .config import Settings
 from .corpus import METADATA_FILE, file_digest, list_corpus
 from .embed import EmbeddingCache, embed_passages_cached, get_embedder
 from .errors import IndexCorruptError, IndexMissingError
-from .lexicon import load_lexicon
+from .lexicon import VOCABULARY_FILE, corpus_lexicon
 from .pipeline import PIPELINE_VERSION, ProcessedCorpus, process_corpus
 from .sentences import split_sentences
 from .sparse import SparseIndex, tokenize
@@ -165,7 +165,7 @@ def pipeline_digest() -> str:
 
 
 def corpus_fingerprint(settings: Settings) -> str:
-    """Hash of the source files, metadata, pipeline code and version, and chunking settings."""
+    """Hash of the source files, metadata, vocabulary, pipeline code and version, and chunking settings."""
     h = hashlib.sha256()
     h.update(pipeline_digest().encode())
     h.update(f"pipeline={PIPELINE_VERSION};format={FORMAT_VERSION};"
@@ -174,9 +174,9 @@ def corpus_fingerprint(settings: Settings) -> str:
     for meta in listing.metas:
         h.update(meta.source_file.encode())
         h.update(file_digest(settings.corpus_dir / meta.source_file).encode())
-    meta_file = settings.corpus_dir / METADATA_FILE
-    if meta_file.exists():
-        h.update(file_digest(meta_file).encode())
+    for extra in (METADATA_FILE, VOCABULARY_FILE):
+        if (settings.corpus_dir / extra).exists():
+            h.update(f"{extra}={file_digest(settings.corpus_dir / extra)}".encode())
     return h.hexdigest()
 
 
@@ -246,7 +246,7 @@ def _build_locked(settings: Settings, progress, corpus: ProcessedCorpus | None) 
     corpus = corpus or process_corpus(settings)
     verify_curated_data(settings)
     chunks = [c for c in corpus.chunks if not c.duplicate_of]
-    lexicon = load_lexicon(settings.lexicon_path)
+    lexicon = corpus_lexicon(settings)
     embedder = get_embedder(settings)
     cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
     texts = [passage_text(c) for c in chunks]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import LexiconMissingError
+from .errors import AssistantError, LexiconMissingError
 
 # Productive compound tails that word lists leave out ("helbreds-mæssig").
 BOUND_TAILS = {"mæssig", "mæssige", "mæssigt", "agtig", "agtige", "agtigt"}
@@ -101,6 +101,35 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "da")
+
+
+VOCABULARY_FILE = "vocabulary.yaml"  # in the corpus folder: the documents' own words (see README)
+
+
+def read_vocabulary(path: Path) -> set[str]:
+    """The lower-case words listed under ``words:`` in a vocabulary file; no file, no words."""
+    import yaml
+
+    if not Path(path).is_file():
+        return set()
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise AssistantError(f"{Path(path).name} kan ikke læses: {exc}") from exc
+    words = data.get("words") if isinstance(data, dict) else None
+    return {str(w).strip().lower() for w in words or [] if str(w).strip()}
+
+
+def corpus_lexicon(settings) -> Lexicon:
+    """The Danish word list plus the corpus folder's own vocabulary (domain words such as
+    'fleksjob' and 'taskforce' that the list lacks and the OCR repair must neither change nor miss)."""
+    return _with_words(load_lexicon(settings.lexicon_path),
+                       frozenset(read_vocabulary(settings.corpus_dir / VOCABULARY_FILE)))
+
+
+@lru_cache(maxsize=4)
+def _with_words(base: Lexicon, words: frozenset[str]) -> Lexicon:
+    return Lexicon(base.words | words) if words - base.words else base
 
 
 @lru_cache(maxsize=4)

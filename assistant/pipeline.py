@@ -11,7 +11,7 @@ from .corpus import list_corpus
 from .dedup import duplicate_documents, mark_duplicate_chunks
 from .errors import DocumentError
 from .ingest import ingest
-from .lexicon import load_lexicon
+from .lexicon import corpus_lexicon
 from .structure import parse_structure
 from .types import Chunk, Document, Section
 
@@ -48,7 +48,7 @@ class ProcessedCorpus:
 
 
 def process_document(doc: Document, settings: Settings) -> tuple[CleanResult, list[Section], list[Chunk]]:
-    lexicon = load_lexicon(settings.lexicon_path)
+    lexicon = corpus_lexicon(settings)
     cleaned = clean_text(doc.text, lexicon)
     sections = parse_structure(doc.id, cleaned.text)
     chunks = chunk_document(doc, cleaned, sections, settings.chunk_max_chars, settings.chunk_min_chars)
@@ -84,7 +84,7 @@ def process_corpus(settings: Settings) -> ProcessedCorpus:
 
 def ocr_statistics(doc: ProcessedDocument, settings: Settings) -> dict[str, float]:
     """Share of word tokens not in the Danish lexicon, before and after cleaning."""
-    lexicon = load_lexicon(settings.lexicon_path)
+    lexicon = corpus_lexicon(settings)
     return {"unknown_before": round(unknown_share(doc.document.text, lexicon), 4),
             "unknown_after": round(unknown_share(doc.cleaned.text, lexicon), 4),
             "changes": len(doc.cleaned.changes)}

@@ -14,7 +14,7 @@ from .fusion import boost, ranks, rrf
 from .glossary import ENGLISH_TO_DANISH
 from .index import LoadedIndex
 from .language import detect_language
-from .lexicon import load_lexicon
+from .lexicon import corpus_lexicon
 from .question import topic_of
 from .sparse import tokenize
 from .types import Chunk, Filters, Passage
@@ -66,7 +66,7 @@ class Retriever:
 
     def __post_init__(self) -> None:
         self.embedder = get_embedder(self.settings)
-        self.lexicon = load_lexicon(self.settings.lexicon_path)
+        self.lexicon = corpus_lexicon(self.settings)
         self._by_id = {c.id: i for i, c in enumerate(self.index.chunks)}
         # Retrieval, the answer's support check and the sentence ranker ask for the same question's
         # vector and language.

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from assistant.clean import clean_text, display_text, unknown_share
-from assistant.lexicon import load_lexicon
+from assistant.errors import AssistantError
+from assistant.lexicon import VOCABULARY_FILE, corpus_lexicon, load_lexicon
 
 DATA = Path(__file__).parent / "data"
 NOISY = ("002_329ba3183d33abe5.txt", "004_4f75662896d2a60c.txt")
@@ -141,3 +143,18 @@ def test_an_unclosed_placeholder_ends_with_its_line(settings):
     result = clean_text(text, lexicon)
     quoted = [result.text[a:b] for a, b in result.placeholders]
     assert quoted == ["[Udfyldes af SOF (fx andel af kriminelle unge)", "[Udfyldes af SUF (fx lighed i sundhed)"]
+
+
+def test_the_corpus_vocabulary_keeps_domain_words_and_is_a_repair_target(settings, tmp_path):
+    """Words the Danish list lacks ('fleksjob', 'taskforce') are 'repaired' into nonsense without the
+    corpus vocabulary; with it they stay, and a scanned form is repaired into the listed word."""
+    text = _text(settings, "004_4f75662896d2a60c.txt")  # a noisy scan: the full repair runs
+    assert "flæksjob" in clean_text(text, load_lexicon(settings.lexicon_path)).text
+    with_vocabulary = clean_text(text, corpus_lexicon(settings)).text
+    assert "fleksjob" in with_vocabulary and "flæksjob" not in with_vocabulary
+    assert "taskforce" in with_vocabulary and "særlovgivning" in with_vocabulary
+    (tmp_path / VOCABULARY_FILE).write_text("words: [Kvotesystem]\n", encoding="utf-8")
+    assert "kvotesystem" in corpus_lexicon(settings.with_overrides(corpus_dir=tmp_path))
+    (tmp_path / VOCABULARY_FILE).write_text("words: [ikke lukket\n", encoding="utf-8")
+    with pytest.raises(AssistantError, match=VOCABULARY_FILE):
+        corpus_lexicon(settings.with_overrides(corpus_dir=tmp_path))

@@ -45,6 +45,10 @@ def test_unchanged_rebuild_embeds_nothing_and_change_is_detected(small_settings)
     loaded = load_index(small_settings)
     assert any(c.source_file == "ny.txt" for c in loaded.chunks)
     assert loaded.manifest["newly_embedded"] >= 1
+    # the corpus vocabulary changes how the text is cleaned: a change to it is a change to the corpus
+    (small_settings.corpus_dir / "vocabulary.yaml").write_text("words: [fritidsjob]\n", encoding="utf-8")
+    with pytest.raises(IndexMissingError, match="forældet"):
+        load_index(small_settings, rebuild=False)
 
 
 def test_damaged_files_are_detected_and_rebuilt(small_settings):
