@@ -2,10 +2,11 @@
 
 Every sentence of the top passages becomes a candidate described by a few features — its
 embedding closeness to the question (hubness-corrected), the question terms it and its section
-share, how rare those terms are, the passage's place in the three rankings, and whether it has
-what the question type asks for (a number, a defining verb, "ansvar"). A linear model scores
-them; its weights are fitted on the tuning questions by ``python -m evaluation fit`` (a listwise
-softmax over each question's candidates) and stored beside this module in ``sentence_model.json``.
+share, how rare those terms are, the passage's place in the three rankings and how close its best
+sentence comes, and whether it has what the question type asks for (a number, a defining verb,
+"ansvar"). A linear model scores them; its weights are fitted by ``python -m evaluation fit`` (a
+listwise softmax over each question's candidates) and stored beside this module in
+``sentence_model.json``.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ RESPONSIBILITY_CUE = re.compile(r"\bansvar", re.IGNORECASE)
 
 FEATURES = ("closeness", "hub_corrected", "closeness_gap", "term_share", "rare_term_share", "section_share",
             "passage_prior", "dense_prior", "sparse_prior", "document_cue", "heading", "figure_cue",
-            "definition_cue", "responsibility_cue", "first_in_passage", "length")
+            "definition_cue", "responsibility_cue", "first_in_passage", "length", "passage_best",
+            "best_in_passage")
 
 
 def content_terms(question: str) -> set[str]:
@@ -150,6 +152,9 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
     closeness = table.vectors[vecs] @ q
     corrected = closeness - table.hubness[vecs]
     best = float(closeness.max())
+    in_passage: dict[str, float] = {}  # each passage's closest sentence: how well it answers at all
+    for (p, *_rest), close in zip(spans, closeness.tolist()):
+        in_passage[p.chunk.id] = max(in_passage.get(p.chunk.id, close), close)
     cue = {d: math.log(document_boost(question, retriever.index.meta(d))) for d in {s[1].meta.id for s in spans}}
     out = []
     for (p, doc, a, b, _vec, order, facts), close, corr in zip(spans, closeness.tolist(), corrected.tolist()):
@@ -169,6 +174,8 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
             float(qtype == "responsibility" and facts.assigns),
             float(order == 0),
             facts.length,
+            in_passage[p.chunk.id],
+            float(close >= in_passage[p.chunk.id]),
         ], dtype=np.float32)
         out.append(Candidate(p.chunk.doc_id, a, b, p.chunk, p, features))
     return out

@@ -121,7 +121,7 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         if not figure_found(question, language, passages, retriever):
             return "De fundne passager angiver ikke det tal, der spørges om."
         counted = counted_thing(question, language)
-        if counted and not count_found(counted, question, passages, retriever):
+        if counted and not count_found(counted, question, language, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
     return None
 
@@ -201,17 +201,19 @@ def count_words(sentence: str) -> list[str]:
     return re.findall(r"[\w.,]+", BLANDT_ANDET.sub(" ", AGE_OR_DURATION.sub(" ", sentence.lower())))
 
 
-def count_found(counted: Counted, question: str, passages: list[Passage], retriever: Retriever) -> bool:
-    """Whether a top sentence puts a number right before the counted thing ("de ti svageste skoler"),
-    or right after it (or, for a share, anywhere in a sentence that also says most of what the
-    question asks about the group); a year the question names, and a label's number ("Mål 6"), are
-    not counts."""
+def count_found(counted: Counted, question: str, language: str, passages: list[Passage],
+                retriever: Retriever) -> bool:
+    """Whether a top sentence that says most of what the question asks about puts a number right
+    before the counted thing ("de ti svageste skoler") or right after it (for a share: anywhere in
+    the sentence); a year the question names, and a label's number ("Mål 6"), are not counts.
+    "Hvor mange etniske minoriteter føler sig inkluderet?" is not answered by "hver fjerde i
+    arbejdsstyrken er en etnisk minoritet"."""
     stems = {n[:STEM_PREFIX] for n in counted.nouns}
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
-    # A share's sentence must also say most of what the question asks about the group.
-    asked = content_terms(topic_of(question)) - content_terms(ASKING_WORDS + " " + SHARE_WORDS)
+    # The sentence must also say most of what the question asks about the group.
+    asked = asked_terms(topic_of(question), language, ASKING_WORDS + " " + SHARE_WORDS)
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
-        if counted.reach is None and asked:
+        if asked:
             said = terms_found(asked, set(tokenize(doc.cleaned[a:b], retriever.lexicon)))
             if len(said) <= FIGURE_SHARE * len(asked):
                 continue
@@ -241,19 +243,25 @@ def person_named(role: str, passages: list[Passage], retriever: Retriever) -> bo
     return False
 
 
+def asked_terms(topic: str, language: str, asking: str) -> set[str] | None:
+    """The content terms of what a quantity question asks about, without its asking words. An
+    English question is read through the glossary's Danish words; with fewer than two of them
+    there is too little to check (None)."""
+    if language == "da":
+        return content_terms(topic) - content_terms(asking)
+    own = {t for w in re.findall(r"[^\W\d_]+", topic.lower()) for d in ENGLISH_TO_DANISH.get(w, ())
+           for t in content_terms(d)}
+    return own if len(own) >= 2 else None
+
+
 def figure_found(question: str, language: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a sentence of the top passages has a number and names more than half of what a
-    quantity question asks about (and the year it asks for, if it names one outside a policy's name).
-
-    An English question is read through the glossary's Danish words; with fewer than two of them
-    there is too little to check, and the question passes."""
+    quantity question asks about (and the year it asks for, if it names one outside a policy's name);
+    a question with too little to check (see asked_terms) passes."""
     topic = topic_of(question)
-    own = content_terms(topic) - content_terms(ASKING_WORDS)  # "hvor mange" asks; it is not what is counted
-    if language != "da":
-        own = {t for w in re.findall(r"[^\W\d_]+", topic.lower()) for d in ENGLISH_TO_DANISH.get(w, ())
-               for t in content_terms(d)}
-        if len(own) < 2:
-            return True
+    own = asked_terms(topic, language, ASKING_WORDS)  # "hvor mange" asks; it is not what is counted
+    if own is None:
+        return True
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench", help="mål hastighed og hukommelse på denne maskine")
     p.add_argument("--out", help="mappe til resultaterne (standard: evaluation/results)")
     p.set_defaults(func=cmd_bench)
-    p = sub.add_parser("fit", help="tilpas rangeringen af svarsætninger på tuning-spørgsmålene")
+    p = sub.add_parser("fit", help="tilpas rangeringen af svarsætninger på de fire ældre spørgsmålsfiler")
     p.add_argument("--dry-run", action="store_true", help="vis resultatet uden at gemme modellen")
     p.set_defaults(func=cmd_fit)
     args = parser.parse_args(argv)
