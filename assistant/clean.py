@@ -10,7 +10,9 @@ The scanned documents were read by an English OCR model: ø became g/e/@/o, æ b
    substitutions); the best valid one wins — fewer substitutions first, real words before
    compounds, then the more frequent word;
 4. valid words that are typical OCR forms of a more common word (pa/på, vare/være, mal/mål,
-   nar/når, arlig/årlig …) are replaced unless their context says otherwise.
+   nar/når, arlig/årlig …) are replaced unless their context says otherwise;
+5. a long word still unknown becomes the one word the same document spells right elsewhere that
+   is an edit or two away ("fyrtdrnsprojeke" → "fyrtårnsprojekt").
 
 The result keeps, for every cleaned character, the original range it came from, so any span of
 cleaned text maps back to exact original offsets. Clean documents come through practically unchanged.
@@ -314,6 +316,7 @@ def clean_text(text: str, lexicon: Lexicon) -> CleanResult:
         if free(a, b):
             tokens.append((a, b, word))
     tokens.sort()
+    unresolved: list[tuple[int, int, str]] = []
     for i, (a, b, word) in enumerate(tokens):
         prev = tokens[i - 1][2] if i > 0 and a - tokens[i - 1][1] < 4 else ""
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) and tokens[i + 1][0] - b < 4 else ""
@@ -325,7 +328,44 @@ def clean_text(text: str, lexicon: Lexicon) -> CleanResult:
             edits.append(Change(a, b, original, repaired[0], repaired[1]))
         elif word != original:  # a hyphen join that needed no letter repair
             edits.append(Change(a, b, original, word, "hyphenation"))
+        elif noisy and word.isalpha() and len(word) >= DOCUMENT_REPAIR_MIN and not lexicon.is_known(word):
+            unresolved.append((a, b, word))
+    if unresolved:
+        edits += _repair_from_document(text, unresolved, edits, tokens, lexicon)
     return _apply(text, sorted(edits, key=lambda e: e.start))
+
+
+DOCUMENT_REPAIR_MIN = 7  # letters a word needs before it is compared with the document's own words
+
+
+def _repair_from_document(text: str, unresolved: list[tuple[int, int, str]], edits: list[Change],
+                          tokens: list[tuple[int, int, str]], lexicon: Lexicon) -> list[Change]:
+    """A word the table could not repair ("fyrtdrnsprojeke", "ksbenhavn") becomes the one known word
+    of the same document that is at most one edit away (two from nine letters on): the document
+    spells it right elsewhere ("FYRTÅRNSPROJEKT")."""
+    repaired = {(e.start, e.end): e.after for e in edits}
+    own = {repaired.get((a, b), word).lower() for a, b, word in tokens}
+    known = [w for w in own if len(w) >= DOCUMENT_REPAIR_MIN - 1 and w.isalpha() and lexicon.is_known(w)]
+    out = []
+    for a, b, word in unresolved:
+        cap = 1 if len(word) < 9 else 2
+        near = [w for w in known if abs(len(w) - len(word)) <= cap and edit_distance(word.lower(), w, cap) <= cap]
+        if len(near) == 1:
+            out.append(Change(a, b, text[a:b], match_case(word, near[0]), "document"))
+    return out
+
+
+def edit_distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance of a and b, or cap + 1 as soon as it must exceed cap."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i]
+        for j, cb in enumerate(b, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > cap:
+            return cap + 1
+        prev = cur
+    return prev[-1]
 
 
 def _apply(text: str, edits: list[Change]) -> CleanResult:

@@ -158,3 +158,18 @@ def test_the_corpus_vocabulary_keeps_domain_words_and_is_a_repair_target(setting
     (tmp_path / VOCABULARY_FILE).write_text("words: [ikke lukket\n", encoding="utf-8")
     with pytest.raises(AssistantError, match=VOCABULARY_FILE):
         corpus_lexicon(settings.with_overrides(corpus_dir=tmp_path))
+
+
+def test_a_word_the_table_cannot_repair_takes_the_spelling_the_document_uses_elsewhere(settings):
+    """'fyrtdrnsprojeke' is two edits from 'fyrtårnsprojekt', which the same document spells right in its
+    headings: the defining sentence becomes findable, and the original text stays behind the quote."""
+    from assistant.clean import edit_distance
+
+    text = _text(settings, "002_329ba3183d33abe5.txt")
+    result = clean_text(text, corpus_lexicon(settings))
+    at = result.text.index("et fyrtårnsprojekt,\nder er en konkret, synlig indsats")
+    start, end = result.orig_start[at + 3], result.orig_end[at + 3 + len("fyrtårnsprojekt") - 1]
+    assert text[start:end] == "fyrtdrnsprojeke"
+    assert any(c.reason == "document" and c.before == "hjemlpse" and c.after == "hjemløse" for c in result.changes)
+    assert edit_distance("fyrtdrnsprojeke", "fyrtårnsprojekt", 2) == 2
+    assert edit_distance("policies", "politikker", 2) == 3  # beyond the cap: no repair
