@@ -49,13 +49,18 @@ def source_files(corpus_dir: Path) -> list[Path]:
                   and p.name.lower() not in RESERVED_NAMES and not p.name.startswith("."))
 
 
+def parse_yaml(text: str):
+    """YAML as plain data, with libyaml's fast safe loader when PyYAML has it (the same result)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def read_metadata(corpus_dir: Path) -> dict[str, dict]:
     """The raw metadata entries keyed by source file name."""
     path = corpus_dir / METADATA_FILE
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise AssistantError(f"{METADATA_FILE} kan ikke læses: {exc}") from exc
     entries = data.get("documents") or []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .corpus import parse_yaml
 from .errors import GoalDataError
 from .glossary import ENGLISH_TO_DANISH
 from .types import SourceRef
@@ -31,7 +32,7 @@ def load_definitions(corpus_dir: Path) -> list[Definition]:
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
         out = []
         for d in data.get("definitions") or []:
             spans = [d["source"], *(d.get("further_sources") or [])]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import list_corpus
+from .corpus import list_corpus, parse_yaml
 from .errors import GoalDataError
 from .types import Goal, GoalStatus, Measurement, SourceRef
 
@@ -66,7 +66,7 @@ def load_goals(corpus_dir: Path) -> list[Goal]:
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
         goals = [_goal(g) for g in data.get("goals") or []]
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise GoalDataError([f"{GOALS_FILE} kan ikke læses: {exc}"]) from exc

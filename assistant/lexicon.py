@@ -7,9 +7,13 @@ only between valid candidates; validity comes from the much larger word list.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
+from .corpus import parse_yaml
 from .errors import AssistantError, LexiconMissingError
 
 # Productive compound tails that word lists leave out ("helbreds-mæssig").
@@ -25,8 +29,9 @@ INFLECTIONS = ("heden", "hed", "erne", "ene", "ede", "er", "es", "te", "ne", "en
 class Lexicon:
     """A set of lower-case Danish word forms with compound analysis and frequencies."""
 
-    def __init__(self, words: set[str]):
+    def __init__(self, words: set[str], digest: str = ""):
         self.words = words
+        self.digest = digest  # names the word list and vocabulary it was read from ("" = unnamed)
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
@@ -108,12 +113,10 @@ VOCABULARY_FILE = "vocabulary.yaml"  # in the corpus folder: the documents' own 
 
 def read_vocabulary(path: Path) -> set[str]:
     """The lower-case words listed under ``words:`` in a vocabulary file; no file, no words."""
-    import yaml
-
     if not Path(path).is_file():
         return set()
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise AssistantError(f"{Path(path).name} kan ikke læses: {exc}") from exc
     words = data.get("words") if isinstance(data, dict) else None
@@ -129,7 +132,10 @@ def corpus_lexicon(settings) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _with_words(base: Lexicon, words: frozenset[str]) -> Lexicon:
-    return Lexicon(base.words | words) if words - base.words else base
+    if not words - base.words:
+        return base
+    listed = "\n".join(sorted(words)).encode()
+    return Lexicon(base.words | words, digest=hashlib.sha256(base.digest.encode() + listed).hexdigest())
 
 
 @lru_cache(maxsize=4)
@@ -146,4 +152,6 @@ def load_lexicon(path: Path) -> Lexicon:
             if w and not w.endswith("'s"):
                 words.add(w.lower())
     words.update(BOUND_TAILS)
-    return Lexicon(words)
+    stat = Path(path).stat()
+    return Lexicon(words, digest=hashlib.sha256(f"{Path(path).resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+                                                .encode()).hexdigest())

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .chunk import chunk_document
-from .clean import CleanResult, clean_text, unknown_share
+from .clean import CleanResult, unknown_share
+from .clean_cache import cached_clean
 from .config import Settings
 from .corpus import list_corpus
 from .dedup import duplicate_documents, mark_duplicate_chunks
@@ -48,8 +49,7 @@ class ProcessedCorpus:
 
 
 def process_document(doc: Document, settings: Settings) -> tuple[CleanResult, list[Section], list[Chunk]]:
-    lexicon = corpus_lexicon(settings)
-    cleaned = clean_text(doc.text, lexicon)
+    cleaned = cached_clean(doc.text, corpus_lexicon(settings), settings.cache_dir)
     sections = parse_structure(doc.id, cleaned.text)
     chunks = chunk_document(doc, cleaned, sections, settings.chunk_max_chars, settings.chunk_min_chars)
     return cleaned, sections, chunks

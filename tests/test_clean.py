@@ -173,3 +173,19 @@ def test_a_word_the_table_cannot_repair_takes_the_spelling_the_document_uses_els
     assert any(c.reason == "document" and c.before == "hjemlpse" and c.after == "hjemløse" for c in result.changes)
     assert edit_distance("fyrtdrnsprojeke", "fyrtårnsprojekt", 2) == 2
     assert edit_distance("policies", "politikker", 2) == 3  # beyond the cap: no repair
+
+
+def test_a_cleaned_document_is_kept_by_content_and_a_damaged_copy_is_cleaned_again(settings, tmp_path):
+    from assistant.clean_cache import cached_clean
+
+    text = _text(settings, "004_4f75662896d2a60c.txt")
+    lexicon = corpus_lexicon(settings)
+    fresh = cached_clean(text, lexicon, tmp_path)
+    [kept] = (tmp_path / "clean").glob("*.json")
+    again = cached_clean(text, lexicon, tmp_path)
+    assert again == fresh == clean_text(text, lexicon)
+    kept.write_text('{"text": "afbrudt', encoding="utf-8")  # a half-written file
+    assert cached_clean(text, lexicon, tmp_path) == fresh
+    # another word list (here: without the corpus vocabulary) is another key
+    plain = cached_clean(text, load_lexicon(settings.lexicon_path), tmp_path)
+    assert len(list((tmp_path / "clean").glob("*.json"))) == 2 and "flæksjob" in plain.text
