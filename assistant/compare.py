@@ -30,24 +30,41 @@ DOCUMENT_NAMES = (
 def named_documents(question: str, retriever: Retriever) -> list[str]:
     """The documents the question names, in the order it names them: each mention of a year in a
     policy's period, or of the synopsis, the draft, the adopted, the new or the old policy, stands
-    for the one document it fits best (adopted before draft, newer before older)."""
+    for the one document it fits best (adopted before draft, newer before older). Years right after
+    a name that they fit ("synopsen for 2011-2014") belong to that name."""
     metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of and d.meta.status != "case"]
     periods = sorted({m.period for m in metas if re.fullmatch(r"\d{4}-\d{4}", m.period)})
     latest, first = (periods[-1], periods[0]) if periods else ("", "")
     preference = lambda m: (STATUS_ORDER.get(m.status, 3), [-ord(c) for c in m.period])  # noqa: E731
-    mentions: list[tuple[int, str]] = []
-    for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
-        year = int(m.group())
-        fits = [meta for meta in metas if (span := re.fullmatch(r"(\d{4})-(\d{4})", meta.period))
-                and int(span.group(1)) <= year <= int(span.group(2))]
-        if fits:
-            mentions.append((m.start(), min(fits, key=preference).id))
+    by_name: list[tuple[int, int, str]] = []  # (start, end, document) of each name ("synopsen")
     for pattern, names in DOCUMENT_NAMES:
         for m in pattern.finditer(question):
             fits = [meta for meta in metas if names(meta, latest, first)]
             if fits:
-                mentions.append((m.start(), min(fits, key=preference).id))
+                by_name.append((m.start(), m.end(), min(fits, key=preference).id))
+    period_of = {meta.id: meta.period for meta in metas}
+    mentions = [(start, doc) for start, _end, doc in by_name]
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
+        year = int(m.group())
+        if any(end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _within(year, period_of[doc])
+               for _s, end, doc in by_name):
+            continue  # "synopsen for 2011-2014": the years say which synopsis, not another document
+        fits = [meta for meta in metas if _within(year, meta.period)]
+        if fits:
+            mentions.append((m.start(), min(fits, key=preference).id))
     return list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
+
+
+# What may stand between a document's name and the years that belong to it: the rest of the word
+# and "for", "fra", "til", "i" ("synopsen for 2011-2014", "udkastet til perioden 2023-2026"); the
+# second year of a period ("2011-2014") belongs to the same name.
+ATTACHED = re.compile(r"\w*\s*(?:(?:for|fra|til|i|af|from|of|for the)\s+)?(?:(?:perioden|period)\s+)?"
+                      r"(?:(?:19|20)\d\d\s*[-–]\s*)?", re.IGNORECASE)
+
+
+def _within(year: int, period: str) -> bool:
+    span = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    return bool(span) and int(span.group(1)) <= year <= int(span.group(2))
 
 
 def is_comparison(question: str, retriever: Retriever) -> bool:

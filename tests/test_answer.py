@@ -263,6 +263,19 @@ def test_a_list_comes_from_the_document_the_question_names(retriever):
                for c in answer.citations)
 
 
+def test_years_after_a_documents_name_belong_to_it(retriever):
+    """'synopsen for 2011-2014' is the synopsis, not the synopsis and the adopted 2011-2014 policy:
+    the question is a list question about one document, not a comparison."""
+    from assistant.compare import named_documents
+
+    assert named_documents("Hvilke fire temaer var synopsen for 2011-2014 bygget op om?", retriever) == \
+        ["synopsis-2011-2014"]
+    assert len(named_documents("Hvad er forskellen på synopsen og politikken 2011-2014?", retriever)) == 2
+    answer = answer_question("Hvilke fire temaer var synopsen for 2011-2014 bygget op om?", retriever)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert all(f"TEMA NR{sep} {n}" in quotes for n, sep in ((1, "."), (2, "."), (3, "."), (4, "")))
+
+
 def test_what_a_named_goal_is_about_starts_from_its_statement(retriever):
     answer = answer_question("Hvad går fyrtårnsprojektet Bland dig i byen ud på?", retriever)
     assert answer.answerable and any("skal sikre mobilisering" in c.quote for c in answer.citations)
