@@ -8,6 +8,12 @@ word forms; values are Danish words as they appear in the policies.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+# A broader list, written from the documents' own word list (every Danish form in it occurs in the
+# corpus): english<TAB>danish,danish,... The hand-written entries below take precedence.
+CORPUS_GLOSSARY = Path(__file__).with_name("glossary_corpus.tsv")
+
 ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "integration": ("integration", "integrationen"),
     "citizenship": ("medborgerskab",),
@@ -143,3 +149,22 @@ ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "project": ("projekt",),
     "vision": ("vision", "visionen"),
 }
+
+
+def read_glossary(path: Path) -> dict[str, tuple[str, ...]]:
+    """English word → Danish forms from a tab-separated file; malformed lines are skipped."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        english, tab, danish = line.partition("\t")
+        forms = tuple(f.strip() for f in danish.split(",") if f.strip())
+        if tab and english.strip() and " " not in english.strip() and forms:
+            out[english.strip().lower()] = forms
+    return out
+
+
+# What an English question's words are expanded with for searching: the hand-written entries, then
+# the broader list. The checks that read an English question word by word (silence, definitions)
+# keep to the hand-written entries, whose words are few and exact.
+SEARCH_EXPANSION: dict[str, tuple[str, ...]] = {**read_glossary(CORPUS_GLOSSARY), **ENGLISH_TO_DANISH}

@@ -11,7 +11,7 @@ import numpy as np
 from .config import Settings
 from .embed import get_embedder
 from .fusion import boost, ranks, rrf
-from .glossary import ENGLISH_TO_DANISH
+from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .index import LoadedIndex
 from .language import detect_language
 from .lexicon import corpus_lexicon
@@ -99,10 +99,12 @@ class Retriever:
         best = table.best_per_chunk(self.query_vector(question))
         return sorted((r for r in rows if r in best), key=lambda r: -best[r])
 
-    @staticmethod
-    def expand(question: str) -> str:
+    def expand(self, question: str) -> str:
+        """The question with Danish synonyms of its words, and for a question in English the Danish
+        forms of its English words (the broader search glossary); the words are kept."""
         words = re.findall(r"[^\W\d_]+", question.lower())
-        extra = [s for w in words for s in SYNONYMS.get(w, ()) + ENGLISH_TO_DANISH.get(w, ())]
+        glossary = ENGLISH_TO_DANISH if self.language(question) == "da" else SEARCH_EXPANSION
+        extra = [s for w in words for s in SYNONYMS.get(w, ()) + glossary.get(w, ())]
         return question + (" " + " ".join(extra) if extra else "")
 
     # -- the hybrid -----------------------------------------------------------------------------

@@ -89,6 +89,21 @@ def test_the_rankings_search_without_the_phrases_that_pick_a_document():
     assert "10. maj 2010" in topic_of("Hvad besluttede udvalget på mødet d. 10. maj 2010 om synopsen?")
 
 
+def test_the_broader_search_glossary_expands_english_questions_only(retriever):
+    """glossary_corpus.tsv (written from the documents' own word list) adds 'kommunikation' for
+    'communication' in an English question; a Danish question's words are not read as English."""
+    from assistant.glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION, read_glossary, CORPUS_GLOSSARY
+
+    listed = read_glossary(CORPUS_GLOSSARY)
+    assert len(listed) >= 500 and "communication" not in ENGLISH_TO_DANISH
+    vocabulary = retriever.index.vocabulary
+    assert all(form in vocabulary for forms in listed.values() for form in forms)  # every form is the corpus's
+    assert "kommunikation" in retriever.expand("How will the city improve communication with minorities?")
+    assert SEARCH_EXPANSION["inspiration"] and \
+        retriever.expand("Skal København hente inspiration fra andre storbyer?") == \
+        "Skal København hente inspiration fra andre storbyer?"
+
+
 def test_english_words_are_expanded_with_the_danish_the_documents_use(retriever):
     expanded = retriever.expand("How high may unemployment among ethnic minorities be?")
     assert "overledighed" in expanded and "minoriteter" in expanded
