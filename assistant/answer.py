@@ -18,7 +18,8 @@ from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
-from .silence import Support, document_periods, is_supported, missing_detail, off_period, support
+from .silence import (Support, document_periods, is_supported, missing_detail, named_periods, off_period,
+                      support)
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
@@ -187,7 +188,17 @@ def _owners(chunk: Chunk, retriever: Retriever) -> list[tuple[int, int]]:
 
 def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,
                     max_chars: int = 2000) -> Answer:
-    """The full answer pipeline for one question."""
+    """The full answer pipeline for one question. A question that writes out one policy period is
+    answered from that period's documents first; when they give no answer, from all of them (which
+    may say that another period holds what is asked)."""
+    narrowed = period_filter(question, filters, retriever)
+    answer = _answer(question, retriever, narrowed, max_chars)
+    if narrowed is not filters and not answer.answerable:
+        return _answer(question, retriever, filters, max_chars)
+    return answer
+
+
+def _answer(question: str, retriever: Retriever, filters: Filters | None, max_chars: int) -> Answer:
     text, notices = tidy_question(question, max_chars)
     if not re.search(r"\w", text):
         return Answer(question=question, language="da", answerable=False,
@@ -251,6 +262,15 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))
+
+
+def period_filter(question: str, filters: Filters | None, retriever: Retriever) -> Filters | None:
+    """The filters, narrowed to the one policy period the question writes out ("i udkastet til
+    politikken 2023-2026"), unless the question compares or the user chose periods already."""
+    named = named_periods(question, document_periods(retriever))
+    if len(named) != 1 or (filters and filters.periods) or is_comparison(question, retriever):
+        return filters
+    return replace(filters or Filters(), periods=tuple(named))
 
 
 def holding_first(passages: list[Passage], picks: list[Pick]) -> list[Passage]:

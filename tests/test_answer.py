@@ -308,6 +308,22 @@ def test_an_answer_must_quote_a_period_the_question_names():
     assert off_period("Hvornår blev politikken vedtaget?", {"2011-2014"}, periods) is None
 
 
+def test_a_question_that_writes_out_one_period_is_answered_from_that_period(retriever):
+    from assistant.answer import period_filter
+    from assistant.types import Filters
+
+    question = "Hvordan vil kommunen arbejde med beskæftigelse i politikken 2023-2026?"
+    assert period_filter(question, None, retriever) == Filters(periods=("2023-2026",))
+    answer = answer_question(question, retriever)
+    assert answer.answerable and {p.chunk.doc_id for p in answer.passages} == \
+        {"integrations-medborgerskabspolitik-2023-2026"}
+    # two periods compare; a period the user chose is kept; no period, no filter
+    assert period_filter("Hvad er forskellen på politikken 2011-2014 og udkastet 2023-2026?", None, retriever) is None
+    chosen = Filters(periods=("2011-2014",))
+    assert period_filter(question, chosen, retriever) is chosen
+    assert period_filter("Hvad er en efterkommer?", None, retriever) is None
+
+
 def test_ages_durations_and_blandt_andet_are_not_counts():
     from assistant.silence import count_words
 
