@@ -340,7 +340,7 @@ DOCUMENT_REPAIR_MIN = 7  # letters a word needs before it is compared with the d
 
 def _repair_from_document(text: str, unresolved: list[tuple[int, int, str]], edits: list[Change],
                           tokens: list[tuple[int, int, str]], lexicon: Lexicon) -> list[Change]:
-    """A word the table could not repair ("fyrtdrnsprojeke", "ksbenhavn") becomes the one known word
+    """A word the table could not repair ("fyrtdrnsprojeke", "hjemlpse") becomes the one known word
     of the same document that is at most one edit away (two from nine letters on): the document
     spells it right elsewhere ("FYRTÅRNSPROJEKT")."""
     repaired = {(e.start, e.end): e.after for e in edits}

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .picks import Pick, pick_sentences
 from .question import COMPARISON_RE
-from .retrieve import Retriever
+from .retrieve import Retriever, period_years
 from .types import Filters, Passage
 
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
@@ -63,8 +63,7 @@ ATTACHED = re.compile(r"\w*\s*(?:(?:for|fra|til|i|af|from|of|for the)\s+)?(?:(?:
 
 
 def _within(year: int, period: str) -> bool:
-    span = re.fullmatch(r"(\d{4})-(\d{4})", period)
-    return bool(span) and int(span.group(1)) <= year <= int(span.group(2))
+    return year in (period_years(period) or ())
 
 
 def is_comparison(question: str, retriever: Retriever) -> bool:

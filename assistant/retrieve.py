@@ -162,7 +162,8 @@ DOCUMENT_CUES = (
 CUE_BOOST = 1.5
 
 
-def _years(period: str) -> range | None:
+def period_years(period: str) -> range | None:
+    """The years of a 'YYYY-YYYY' period, or None for another form."""
     m = re.fullmatch(r"(\d{4})-(\d{4})", period)
     return range(int(m.group(1)), int(m.group(2)) + 1) if m else None
 
@@ -171,7 +172,7 @@ def document_boost(question: str, meta) -> float:
     """A multiplicative boost for a document named by the question's years or words (pure)."""
     factor = 1.0
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", question)]
-    span = _years(meta.period)
+    span = period_years(meta.period)
     written = int(meta.date[:4]) if re.match(r"\d{4}", meta.date or "") else None
     if years and span and any(y in span for y in years) and meta.kind != "case":
         factor *= CUE_BOOST  # a period names the policy; case papers only when named as such
