@@ -15,7 +15,7 @@ from assistant.errors import AssistantError, GoalDataError, UploadError
 from assistant.export import to_csv, to_docx, to_markdown
 from assistant.feedback import record_feedback
 from assistant.goals import STATUSES, goal_rows, import_measurements, load_goals_cached
-from assistant.index import build_index
+from assistant.index import build_index, stale_reason
 from assistant.privacy import find_personal_data
 from assistant.render import escape_markdown, highlighted_html
 from assistant.types import STATUS_LABELS, Citation, Filters
@@ -35,10 +35,11 @@ def status_badge(status: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def retriever(settings_key: str, _progress=None):
-    """The shared index and model for these settings; the first start builds the index with a
-    progress bar. ``settings_key`` keeps one cache entry per configuration."""
-    return api.get_retriever(SETTINGS, progress=_progress)
+def retriever(settings_key: str):
+    """The shared index and model for these settings (``settings_key`` keeps one cache entry per
+    configuration). It draws nothing: streamlit cannot replay elements a cached function drew on a
+    block made outside it, so the index is built beforehand (see main)."""
+    return api.get_retriever(SETTINGS)
 
 
 def state():
@@ -49,11 +50,12 @@ def state():
     return ss
 
 
-def rebuild(progress_label: str = "Bygger indekset …") -> None:
+def rebuild(progress_label: str = "Bygger indekset:") -> None:
     bar = st.progress(0.0, text=progress_label)
-    build_index(SETTINGS, progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+    build_index(SETTINGS, progress=lambda f, m: bar.progress(min(f, 1.0), text=f"{progress_label} {m}"))
     api.reload(SETTINGS)
     st.cache_resource.clear()
+    bar.empty()
 
 
 # -- sidebar ---------------------------------------------------------------------------------------
@@ -301,14 +303,14 @@ def excerpts_tab() -> None:
 def main() -> None:
     st.title("Politikassistent")
     st.caption("Københavns Kommunes integrationspolitikker – hvert svar med kilder, du kan åbne og kontrollere.")
-    bar = st.empty()
     try:
-        ret = retriever(repr(SETTINGS),
-                        lambda f, m: bar.progress(min(f, 1.0), text=f"Bygger indekset (første start): {m}"))
+        reason = stale_reason(SETTINGS)  # first start, a changed corpus or a damaged index
+        if reason:
+            rebuild(f"Indekset {reason} – bygger det:")
+        ret = retriever(repr(SETTINGS))
     except AssistantError as exc:
         st.error(str(exc))
         st.stop()
-    bar.empty()
     filters = sidebar(ret)
     chat, goals, definitions, documents, excerpts = st.tabs(
         ["Chat", "Målstatus", "Definitioner", "Dokumenter", f"Uddrag ({len(state()['basket'])})"])

@@ -345,27 +345,32 @@ def verify(folder: Path) -> dict:
     return manifest
 
 
+def stale_reason(settings: Settings) -> str | None:
+    """Why the current index cannot be used as it is (Danish: "mangler", "er forældet …",
+    "er beskadiget: …"), or None when it matches the corpus, the code and the embedder."""
+    folder = current_folder(settings)
+    if folder is None:
+        return "mangler"
+    try:
+        manifest = verify(folder)
+    except IndexCorruptError as exc:
+        return f"er beskadiget: {exc}"
+    if manifest["corpus_fingerprint"] != corpus_fingerprint(settings):
+        return "er forældet (korpusset er ændret)"
+    if manifest["embedder"] != get_embedder(settings).id:
+        return "er bygget med en anden embedding-model"
+    return None
+
+
 def load_index(settings: Settings, rebuild: bool = True, progress=None) -> LoadedIndex:
     """Load the current index; build or rebuild it when missing, stale or damaged."""
-    folder = current_folder(settings)
-    reason = None
-    if folder is None:
-        reason = "mangler"
-    else:
-        try:
-            manifest = verify(folder)
-            if manifest["corpus_fingerprint"] != corpus_fingerprint(settings):
-                reason = "er forældet (korpusset er ændret)"
-            elif manifest["embedder"] != get_embedder(settings).id:
-                reason = "er bygget med en anden embedding-model"
-        except IndexCorruptError as exc:
-            reason = f"er beskadiget: {exc}"
+    reason = stale_reason(settings)
     if reason:
         if not rebuild:
             raise IndexMissingError(f"Indekset {reason}. Kør `python -m assistant build`.")
         log.warning("Indekset %s – bygger det igen.", reason)
-        folder = build_index(settings, progress)
-    return _read(folder)
+        build_index(settings, progress)
+    return _read(current_folder(settings))
 
 
 def _read(folder: Path) -> LoadedIndex:

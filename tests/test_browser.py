@@ -5,6 +5,7 @@ Screenshots of each page are written to test-artifacts/ when a test fails.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -32,19 +33,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(built_settings, tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("served") / "corpus"
-    shutil.copytree(CORPUS, corpus)
+@contextlib.contextmanager
+def streamlit_server(env: dict[str, str], log_path: Path):
+    """A real `streamlit run app.py` with these environment settings; yields its URL once healthy."""
     port = _free_port()
-    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(built_settings.index_dir),
-           "ASSISTANT_CORPUS_DIR": str(corpus), "ASSISTANT_DATA_DIR": str(corpus.parent / "data")}
-    log = open(corpus.parent / "server.log", "w")
+    log = open(log_path, "w")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                              "--server.headless", "true", "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                              "--server.fileWatcherType", "none"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                            cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -60,7 +58,7 @@ def served(built_settings, tmp_path_factory):
             if time.monotonic() > deadline:
                 raise TimeoutError("streamlit not healthy after 90 s")
             time.sleep(0.3)
-        yield url, corpus
+        yield url
     finally:
         proc.terminate()
         try:
@@ -68,6 +66,16 @@ def served(built_settings, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def served(built_settings, tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("served") / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    env = {"ASSISTANT_INDEX_DIR": str(built_settings.index_dir),
+           "ASSISTANT_CORPUS_DIR": str(corpus), "ASSISTANT_DATA_DIR": str(corpus.parent / "data")}
+    with streamlit_server(env, corpus.parent / "server.log") as url:
+        yield url, corpus
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +186,21 @@ def test_two_browser_sessions_keep_their_own_conversations(browser, served):
     playwright.expect(p2.get_by_test_id("stChatMessage").first).to_contain_text("MENAPT")
     c1.close()
     c2.close()
+
+
+def test_first_start_builds_the_index_and_answers(browser, built_settings, tmp_path):
+    """A new user's first start: no index yet. The app builds it with a progress bar (outside the
+    cached loader, which streamlit could not replay) and then answers."""
+    index_dir = tmp_path / "index"  # empty: the index is built by the app
+    env = {"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
+    with streamlit_server(env, tmp_path / "server.log") as url:
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = ctx.new_page()
+        pg.set_default_timeout(120_000)
+        pg.goto(url)
+        playwright.expect(pg.get_by_text("Ingen uddrag endnu", exact=False)).to_be_attached()
+        playwright.expect(pg.get_by_test_id("stException")).to_have_count(0)
+        answer = ask(pg, "Hvem har ansvaret for at løfte integrationsopgaven i København?")
+        playwright.expect(answer.get_by_test_id("stChatMessageContent")).to_contain_text("[1]")
+        ctx.close()
+    assert (index_dir / "current" / "manifest.json").exists()
