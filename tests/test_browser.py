@@ -103,12 +103,19 @@ def page(browser, served, request):
     ctx.close()
 
 
+def wait_until_idle(page) -> None:
+    """Until streamlit's script run has finished (its own `data-test-script-state` on the app root).
+    A click while a run is still drawing can land on a node that is being replaced, and is lost."""
+    playwright.expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
 def ask(page, question: str):
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(question)
     box.press("Enter")
     answer = page.get_by_test_id("stChatMessage").nth(1)
     playwright.expect(answer).to_be_visible()
+    wait_until_idle(page)
     return answer
 
 
@@ -147,6 +154,7 @@ def test_basket_export(page):
     card.get_by_role("button", name="Læg i uddrag").click()
     tab = page.get_by_role("tab", name="Uddrag (1)")
     playwright.expect(tab).to_be_visible()
+    wait_until_idle(page)
     tab.click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Hent Markdown").click()
@@ -162,6 +170,7 @@ def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
     page.get_by_role("tab", name="Dokumenter").click()
     panel = page.get_by_test_id("stTabPanel").nth(3)
     panel.locator("input[type=file]").set_input_files(str(bad))
+    wait_until_idle(page)
     panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
     playwright.expect(panel.get_by_test_id("stAlertContentError")).to_contain_text("beskadiget.pdf")
     assert {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()} == before
