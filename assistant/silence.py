@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH
 from .question import topic_of
-from .retrieve import Retriever
+from .retrieve import Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, tokenize
 from .types import Passage
@@ -134,9 +134,23 @@ def document_periods(retriever: Retriever) -> set[str]:
     return {d.meta.period for d in retriever.index.documents.values()}
 
 
+# One year naming a policy: "2011-politikken", "udkastet fra 2022", "the 2011 policy".
+POLICY_WORD = r"(?:integrations)?(?:politik|udkast|synops)\w*"
+POLICY_YEAR_RE = re.compile(
+    rf"\b((?:19|20)\d\d)-{POLICY_WORD}|\b{POLICY_WORD}\s+(?:fra|for|i|af)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+    r"|\b((?:19|20)\d\d)\s+(?:integration\s+)?(?:policy|draft|synopsis)\b"
+    r"|\b(?:policy|draft|synopsis)\s+(?:from|of|for)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
+
+
 def named_periods(question: str, periods: set[str]) -> set[str]:
-    """The document periods the question writes out ("politikken 2023-2026"), as 'YYYY-YYYY'."""
-    return {f"{m.group(1)}-{m.group(2)}" for m in PERIOD_RE.finditer(question)} & periods
+    """The document periods the question names, as 'YYYY-YYYY': written out ("politikken
+    2023-2026") or by one year of the period, or the year before it when a policy is written
+    ("2011-politikken", "udkastet fra 2022")."""
+    named = {f"{m.group(1)}-{m.group(2)}" for m in PERIOD_RE.finditer(question)} & periods
+    for m in POLICY_YEAR_RE.finditer(question):
+        year = int(next(g for g in m.groups() if g))
+        named |= {p for p in periods if (span := period_years(p)) and span.start - 1 <= year < span.stop}
+    return named
 
 
 def off_period(question: str, answer_periods: set[str], periods: set[str]) -> str | None:

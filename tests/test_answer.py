@@ -303,6 +303,12 @@ def test_an_answer_must_quote_a_period_the_question_names():
     periods = {"2011-2014", "2023-2026"}
     assert named_periods("Hvad siger politikken 2023-2026 og den for 2011 – 2014?", periods) == periods
     assert named_periods("Hvad skete der fra 2010-2021?", periods) == set()  # not a document's period
+    # One year names a policy when a policy word goes with it: a year of the period, or the year before
+    assert named_periods("Hvilken rolle giver 2011-politikken kommunen?", periods) == {"2011-2014"}
+    assert named_periods("Hvad siger udkastet fra 2022 om sprog?", periods) == {"2023-2026"}
+    assert named_periods("What does the 2011 policy say about jobs?", periods) == {"2011-2014"}
+    assert named_periods("Hvor stor var andelen i 2012?", periods) == set()  # a year of data, no document
+    assert named_periods("Hvad siger indstillingen fra 2010?", periods) == set()  # a case paper's date
     assert off_period("Hvornår blev politikken 2023-2026 vedtaget?", {"2011-2014"}, periods)
     assert off_period("Hvornår blev politikken 2023-2026 vedtaget?", {"2011-2014", "2023-2026"}, periods) is None
     assert off_period("Hvornår blev politikken vedtaget?", {"2011-2014"}, periods) is None
