@@ -37,8 +37,12 @@ QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w
                          r"(?:den |det )?\w*(?:ledighed|beskæftigelse|frekvens|antal|niveau|gab|tal)\w*)\b",
                          re.IGNORECASE)
 ENGLISH_QUANTITY_RE = re.compile(r"\b(how (?:many|much|high|large)|percent\w*|proportion|share of)\b", re.IGNORECASE)
-NUMBER_WORDS = re.compile(r"\b(halvdel\w*|hver(?:t)? (?:anden|andet|tredje|fjerde|femte)|en tredjedel|en fjerdedel|"
-                          r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve)\b", re.IGNORECASE)
+# Danish number words: a count ("seks skoler"), an ordinal ("hver fjerde") or a fraction ("halvdelen").
+CARDINALS = "to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|hundrede|tusinde?"
+ORDINALS = "anden|andet|tredje|fjerde|femte"
+FRACTIONS = "halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?"
+NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredjedel|fjerdedel)|{CARDINALS})\b",
+                          re.IGNORECASE)
 ASKING_WORDS = "mange meget stor store høj lav"
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
@@ -170,8 +174,7 @@ COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+([^\W\d_]+)", re.IGNORECASE)
 SHARE_OF = re.compile(r"\b(?:hvor mange procent|hvor stor (?:en )?(?:andel|procentdel)|hvilken andel|how many percent|"
                       r"what (?:share|percentage|proportion))\s+(?:af|of)\s+((?:[^\W\d_]+\s+){0,3})", re.IGNORECASE)
 NOT_COUNTED = {"procent", "pct", "penge", "kroner", "gange", "percent", "times", "money", "of"}
-COUNT_WORD = re.compile(r"to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|hundrede|tusinde?|anden|andet|tredje|fjerde|femte|"
-                        r"halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?")
+COUNT_WORD = re.compile(f"{CARDINALS}|{ORDINALS}|{FRACTIONS}")
 LABEL_WORDS = {"mål", "indsats", "tema", "princip", "pejlemærke", "nr", "side", "s", "kapitel", "bilag", "punkt",
                "område"}
 COUNT_REACH = 3  # words between a number and the thing it counts ("70 % af alle respondenter")
