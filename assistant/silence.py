@@ -96,7 +96,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
 
     The question names a policy period no document covers, a place or body the documents never
     mention, a year they never mention, asks for money while no passage has an amount, for
-    contact details the documents never give, or for a number no top sentence states.
+    contact details the documents never give, for a number no top sentence states, or for what came
+    of something (a result, an evaluation, whether it got better) that no top sentence reports.
     """
     periods = document_periods(retriever)
     for m in PERIOD_RE.finditer(question):
@@ -127,6 +128,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         counted = counted_thing(question, language)
         if counted and not count_found(counted, question, language, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
+    if OUTCOME_ASKED.search(question) and not outcome_found(question, language, passages, retriever):
+        return "De fundne passager beskriver ikke et resultat eller en evaluering af det, der spørges om."
     return None
 
 
@@ -289,6 +292,38 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             continue
         words = set(tokenize(text, retriever.lexicon))
         named = terms_found(own, words)
+        if not own or len(named) / len(own) > FIGURE_SHARE:
+            return True
+    return False
+
+
+# A question about what came of something: a result, an evaluation, whether it got better.
+OUTCOME_ASKED = re.compile(
+    r"\b(hvilke resultater|hvilket resultat|resultatet af|resultaterne af|blevet evalueret|evaluering\w* vist|"
+    r"viste evaluering\w*|blev (?:\w+ ){1,3}(?:bedre|bedst|værre|større|mindre|højere|lavere)|lykkedes det|"
+    r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
+    r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated)\b", re.IGNORECASE)
+# A sentence that reports what came of something (past or perfect tense, a before and after).
+OUTCOME_IN_TEXT = re.compile(
+    r"\b(viste|har vist|steg|steget|faldt|faldet|forbedret|forværret|er blevet (?:bedre|større|mindre)|"
+    r"lykkedes|har opnået|har nået|nået et mål|gik (?:frem|tilbage)|er gået (?:frem|tilbage)|mens den i|fra \d+ ?% til)\b",
+    re.IGNORECASE)
+OUTCOME_ASKING_WORDS = "viste vist resultater resultat resultatet evalueret evalueringen bedre værre lykkedes " \
+                       "show results improve evaluated"
+
+
+def outcome_found(question: str, language: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a sentence of the top passages reports a result and names more than half of what an
+    outcome question asks about ("Blev trygheden bedre i Husum?" is not answered by the goal that it
+    must get better); a question with too little to check (see asked_terms) passes."""
+    own = asked_terms(topic_of(question), language, OUTCOME_ASKING_WORDS)
+    if own is None:
+        return True
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = doc.cleaned[a:b]
+        if not OUTCOME_IN_TEXT.search(text):
+            continue
+        named = terms_found(own, set(tokenize(text, retriever.lexicon)))
         if not own or len(named) / len(own) > FIGURE_SHARE:
             return True
     return False
