@@ -68,6 +68,8 @@ AMBIGUOUS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     "malet": ("målet", frozenset({"er", "blev", "var", "har", "være"}), frozenset()),
     "nd": ("nå", frozenset(), frozenset()),
 }
+# A label before its number that lost its å ("Ml 5: Trygheden skal stige"); elsewhere "ml" is a unit.
+NUMBERED_LABELS = {"ml": "mål"}
 NOISY_SHARE = 0.05  # documents with at least this share of unknown words get the full repair
 FREQUENCY_MARGIN = 1.5   # a valid word is replaced when a one-letter variant is this much more common (Zipf)
 COMPOUND_MARGIN = 1.0    # a repaired compound must read this much better (rarest part, Zipf)
@@ -258,6 +260,8 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
             return "i", "ocr-i"
         return None
     lower = word.lower()
+    if lower in NUMBERED_LABELS and nxt.isdigit():
+        return match_case(word, NUMBERED_LABELS[lower]), "context"
     if lower in AMBIGUOUS:
         target, keep_prev, keep_next = AMBIGUOUS[lower]
         if prev.lower() in keep_prev or nxt.lower() in keep_next:
