@@ -75,6 +75,8 @@ def test_known_repairs_in_context(settings):
     assert "Denne politiks primære fokus er på job." in noisy  # æ read as "ea"
     heading = clean_text("Kgbenhavn skal vare en by.\nINTEGRERENDE STORBY | EUROPA 1 2015\nTEMA NR 1 ARBEJDE", lexicon).text
     assert "INTEGRERENDE STORBY I EUROPA I 2015" in heading and "TEMA NR 1 ARBEJDE" in heading
+    digits = clean_text("Kgbenhavn skal vare en by. Vi vil atholde mader, s3 flere kan f2 job og 2ndre det.", lexicon).text
+    assert "Vi vil afholde møder, så flere kan få job og ændre det." in digits  # f read as t, å/æ as 3 and 2
     label = clean_text("Kgbenhavn skal vare en by.\nMl 5: Trygheden skal stige. Tag 5 ml vand.", lexicon).text
     assert "Mål 5: Trygheden skal stige. Tag 5 ml vand." in label  # a goal's label, not the unit after a number
 
