@@ -180,10 +180,24 @@ def document_boost(question: str, meta) -> float:
         # One year outside the document's period is the year it was written ("i 2010", "the 2022
         # workshop"); two years ("fra 2010 til 2021") ask about a development, not a document.
         factor *= CUE_BOOST
+    if (meta.date or "")[:7] in written_months(question):
+        factor *= CUE_BOOST  # "indstillingen fra maj 2010": the month picks among the papers of a year
     for pattern, applies in DOCUMENT_CUES:
         if pattern.search(question) and applies(meta):
             factor *= CUE_BOOST
     return factor
+
+
+MONTH_NUMBERS = {name: n for n, names in enumerate(
+    ("januar january", "februar february", "marts march", "april", "maj may", "juni june", "juli july",
+     "august", "september", "oktober october", "november", "december"), start=1) for name in names.split()}
+MONTH_YEAR = re.compile(rf"(?<!\d\. )(?<!\d )\b({'|'.join(MONTH_NUMBERS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def written_months(question: str) -> set[str]:
+    """The 'YYYY-MM' of each month and year the question names ("fra maj 2010"; not a meeting's day
+    "d. 10. maj 2010", which the search keeps)."""
+    return {f"{m.group(2)}-{MONTH_NUMBERS[m.group(1).lower()]:02d}" for m in MONTH_YEAR.finditer(question)}
 
 
 def _overlaps(a: Chunk, b: Chunk) -> bool:

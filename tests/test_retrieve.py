@@ -68,6 +68,12 @@ def test_document_boost_follows_years_and_words():
     assert document_boost("What did the 2022 workshop suggest?", dated_draft) == CUE_BOOST
     assert document_boost("Hvad var målet i 2012?", case) == 1.0  # case papers only by their own year
     assert document_boost("Hvordan har gabet udviklet sig fra 2010 til 2021?", case) == 1.0
+    # A month with its year picks the paper written then, among those of the same year
+    december = DocumentMeta(id="p", source_file="p.txt", title="p", period="2011-2014", status="adopted",
+                            kind="policy", date="2010-12-16")
+    assert document_boost("Hvad skulle synopsen bruges til i maj 2010?", case) == CUE_BOOST ** 2
+    assert document_boost("Hvad blev der besluttet i maj 2010?", december) == CUE_BOOST  # its year only
+    assert document_boost("Hvad skete der på mødet d. 10. maj 2010?", case) == CUE_BOOST  # a day: the year only
 
 
 def test_the_rankings_search_without_the_phrases_that_pick_a_document():
