@@ -332,13 +332,15 @@ def clean_text(text: str, lexicon: Lexicon) -> CleanResult:
         repaired = _repair_word(lexicon, word, prev, nxt, noisy)
         if repaired is not None:
             edits.append(Change(a, b, original, repaired[0], repaired[1]))
-        elif word != original:  # a hyphen join that needed no letter repair
-            edits.append(Change(a, b, original, word, "hyphenation"))
         elif noisy and word.isalpha() and len(word) >= DOCUMENT_REPAIR_MIN and not lexicon.is_known(word):
             unresolved.append((a, b, word))
+        elif word != original:  # a hyphen join that needed no letter repair
+            edits.append(Change(a, b, original, word, "hyphenation"))
     if unresolved:
-        edits += _repair_from_document(text, unresolved, edits, tokens, lexicon)
-    return _apply(text, sorted(edits, key=lambda e: e.start))
+        from_document = {(e.start, e.end): e for e in _repair_from_document(text, unresolved, edits, tokens, lexicon)}
+        for a, b, word in unresolved:  # a join the document could not repair is still joined
+            edits.append(from_document.get((a, b)) or Change(a, b, text[a:b], word, "hyphenation"))
+    return _apply(text, sorted((e for e in edits if e.before != e.after), key=lambda e: e.start))
 
 
 DOCUMENT_REPAIR_MIN = 7  # letters a word needs before it is compared with the document's own words

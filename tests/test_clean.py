@@ -175,6 +175,8 @@ def test_a_word_the_table_cannot_repair_takes_the_spelling_the_document_uses_els
     start, end = result.orig_start[at + 3], result.orig_end[at + 3 + len("fyrtårnsprojekt") - 1]
     assert text[start:end] == "fyrtdrnsprojeke"
     assert any(c.reason == "document" and c.before == "hjemlpse" and c.after == "hjemløse" for c in result.changes)
+    # a word hyphenated across a line is joined and then compared too
+    assert "hvis byens sammenhængskraft skal bevares" in result.text
     assert edit_distance("fyrtdrnsprojeke", "fyrtårnsprojekt", 2) == 2
     assert edit_distance("policies", "politikker", 2) == 3  # beyond the cap: no repair
 
