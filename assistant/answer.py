@@ -26,6 +26,7 @@ from .types import Answer, Chunk, Citation, Filters, Passage
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
+INLINE_BULLET = re.compile(r"\s+•\s+")  # bullets inside one quoted passage: each item on its own line
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 
 
@@ -98,7 +99,7 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) 
         for pick in sorted(by_doc[doc_id], key=lambda p: p.start):
             cit = _citation(len(citations) + 1, pick, retriever)
             citations.append(cit)
-            lines.append(f"{cit.quote} [{cit.n}]")
+            lines.append(f"{INLINE_BULLET.sub(chr(10) + '• ', cit.quote)} [{cit.n}]")
         lead = PERIOD_LEAD.get(meta.status, "I {period}").format(period=meta.period)
         if qtype == "list":  # items keep their own label ("1)", "A)", "•"); others get a dash
             body = "\n".join(line if LABELLED.match(line) else f"- {line}" for line in lines)

@@ -77,6 +77,9 @@ def test_known_repairs_in_context(settings):
     assert "INTEGRERENDE STORBY I EUROPA I 2015" in heading and "TEMA NR 1 ARBEJDE" in heading
     digits = clean_text("Kgbenhavn skal vare en by. Vi vil atholde mader, s3 flere kan f2 job og 2ndre det.", lexicon).text
     assert "Vi vil afholde møder, så flere kan få job og ændre det." in digits  # f read as t, å/æ as 3 and 2
+    bullets = clean_text("Kgbenhavn skal vare en by. Det gor vi ved at:\n\no Etablering af nye netverk\n\n"
+                         "o Styrkelse af dialog\n", lexicon).text
+    assert "\n\n• Etablering af nye netværk\n\n• Styrkelse af dialog" in bullets  # "o" before a capital is a bullet
     label = clean_text("Kgbenhavn skal vare en by.\nMl 5: Trygheden skal stige. Tag 5 ml vand.", lexicon).text
     assert "Mål 5: Trygheden skal stige. Tag 5 ml vand." in label  # a goal's label, not the unit after a number
 
