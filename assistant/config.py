@@ -43,6 +43,7 @@ class Settings:
     dense_weight: float = 0.5
     sparse_weight: float = 1.0
     sentence_weight: float = 0.5  # ranking by each passage's best sentence (0 = off)
+    neighbour_weight: float = 0.2  # share of the better neighbouring chunk's fused score a chunk gets (0 = off)
     sentence_rerank: float = 4.0  # weight of the learned best-sentence score when re-ranking (0 = off)
     exact_index_max: int = 50_000  # above this many chunks FAISS uses an approximate (HNSW) index
 

@@ -32,3 +32,13 @@ def boost(scored: Sequence[tuple[Hashable, float]], factors: dict[Hashable, floa
     """Multiply some scores (missing ids keep theirs) and re-sort, stable for ties."""
     boosted = [(item, score * factors.get(item, 1.0)) for item, score in scored]
     return sorted(boosted, key=lambda kv: -kv[1])
+
+
+def with_neighbours(scored: Sequence[tuple[Hashable, float]], neighbours: dict[Hashable, Sequence[Hashable]],
+                    weight: float) -> list[tuple[Hashable, float]]:
+    """Each score plus ``weight`` times its best-scored neighbour's (a passage next to a strong one is
+    likelier to hold the answer than its own words show), re-sorted, stable for ties."""
+    score = dict(scored)
+    out = [(item, s + weight * max((score.get(n, 0.0) for n in neighbours.get(item, ())), default=0.0))
+           for item, s in scored]
+    return sorted(out, key=lambda kv: -kv[1])

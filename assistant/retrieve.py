@@ -10,7 +10,7 @@ import numpy as np
 
 from .config import Settings
 from .embed import get_embedder
-from .fusion import boost, ranks, rrf
+from .fusion import boost, ranks, rrf, with_neighbours
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .index import LoadedIndex
 from .language import detect_language
@@ -68,6 +68,9 @@ class Retriever:
         self.embedder = get_embedder(self.settings)
         self.lexicon = corpus_lexicon(self.settings)
         self._by_id = {c.id: i for i, c in enumerate(self.index.chunks)}
+        chunks = self.index.chunks  # stored in reading order: a chunk's neighbours are the rows beside it
+        self._neighbours = {i: [n for n in (i - 1, i + 1) if 0 <= n < len(chunks) and chunks[n].doc_id == c.doc_id]
+                            for i, c in enumerate(chunks)}
         # Retrieval, the answer's support check and the sentence ranker ask for the same question's
         # vector and language.
         self.query_vector = lru_cache(maxsize=256)(self._embed_query)
@@ -122,6 +125,8 @@ class Retriever:
         sentence_rows = self.sentence_ranking(topic, {r for r in dense_rows} | {r for r in sparse_rows})
         fused = rrf([dense_rows, sparse_rows, sentence_rows], k=self.settings.rrf_k,
                     weights=weights + [self.settings.sentence_weight])
+        if self.settings.neighbour_weight:
+            fused = with_neighbours(fused, self._neighbours, self.settings.neighbour_weight)
         by_doc = {doc_id: document_boost(question, self.index.meta(doc_id))
                   for doc_id in {self.index.chunks[row].doc_id for row, _ in fused}}
         fused = boost(fused, {row: by_doc[self.index.chunks[row].doc_id] for row, _ in fused})

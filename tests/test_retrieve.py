@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.fusion import boost, rrf
+from assistant.fusion import boost, rrf, with_neighbours
 from assistant.language import detect_language
 from assistant.lexicon import load_lexicon
 from assistant.types import Filters
@@ -17,6 +17,9 @@ def test_rrf_hand_computed():
     weighted = dict(rrf([["a"], ["b"]], k=0, weights=[0.5, 1.0]))
     assert weighted == {"a": 0.5, "b": 1.0}
     assert [x for x, _ in boost([("a", 1.0), ("b", 0.9)], {"b": 2.0})] == ["b", "a"]
+    # b sits next to the strong a; c has no scored neighbour
+    lifted = with_neighbours([("a", 1.0), ("c", 0.6), ("b", 0.5)], {"a": ["b"], "b": ["a", "x"], "c": ["x"]}, 0.2)
+    assert lifted == [("a", 1.1), ("b", 0.7), ("c", 0.6)]
 
 
 def test_finds_the_goal_in_other_words(retriever):
