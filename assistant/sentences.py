@@ -8,7 +8,7 @@ ABBREVIATIONS = {
     "bl.a", "fx", "f.eks", "mhp", "ml", "pt", "jf", "m.m", "mv", "ca", "dvs", "nr", "tidl", "adm",
     "dir", "el", "ift", "evt", "inkl", "ekskl", "kr", "mio", "mia", "pct", "s", "ang", "vedr",
     "mht", "iht", "osv", "etc", "bl.ai", "f.cks", "el.lign", "ff", "stk", "kap", "jan", "feb",
-    "aug", "sep", "okt", "nov", "dec", "mfl", "m.fl", "u.å", "st", "ngo",
+    "aug", "sep", "okt", "nov", "dec", "mfl", "m.fl", "u.å", "st", "ngo", "pr", "hhv", "ifm", "vha", "tlf",
 }
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØÅ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)"
                       r"|\n(?=\s*(?:\d{1,2}|[A-H])\)\s)")

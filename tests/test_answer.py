@@ -65,6 +65,7 @@ def test_very_long_question_is_truncated_with_notice(retriever):
 def test_question_types():
     assert question_type("Hvilke principper har politikken?") == "list"
     assert question_type("Hvad betyder MENAPT?") == "definition"
+    assert question_type("Definer efterkommer") == question_type("Hvad er definitionen på en indvandrer?") == "definition"
     assert question_type("Hvem har ansvaret for danskundervisning?") == "responsibility"
     assert question_type("Hvor mange procent var i beskæftigelse i 2021?") == "figure"
 
@@ -137,6 +138,10 @@ def test_sentences_join_across_a_blank_line_before_a_number_after_a_function_wor
             "Vi følger op. 2014 er slut.")
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts[0].endswith("svageste elever") and "Vi følger op." in parts
+    # "pr." before a date does not end a sentence (the MENAPT definition lost its date)
+    menapt = "Indvandrere i Danmark pr. 1. januar 2021. Det er mange."
+    assert [menapt[a:b] for a, b in split_sentences(menapt)] == ["Indvandrere i Danmark pr. 1. januar 2021.",
+                                                                   "Det er mange."]
 
 
 def test_counted_list_returns_every_item_whole(retriever):
