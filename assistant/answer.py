@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 
 from .compare import comparison_picks, is_comparison
-from .curated_answers import GOAL_STATUS_RE, curated_picks, match_goal, source_pick
+from .curated_answers import GOAL_STATUS_RE, curated_picks, definition_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
@@ -195,8 +195,19 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
     narrowed = period_filter(question, filters, retriever)
     answer = _answer(question, retriever, narrowed, max_chars)
     if narrowed is not filters and not answer.answerable:
-        return _answer(question, retriever, filters, max_chars)
+        answer = _answer(question, retriever, filters, max_chars)
+    if not answer.answerable and answer.question_type != "empty" and restricts(filters, retriever):
+        unfiltered = _answer(question, retriever, None, max_chars)
+        titles = sorted({c.title for c in unfiltered.citations})
+        if unfiltered.answerable and not all(t in answer.answer for t in titles):  # the filters keep it out
+            answer = replace(answer, notices=answer.notices + (
+                f"Uden de valgte filtre findes der et svar i: {'; '.join(titles)}.",))
     return answer
+
+
+def restricts(filters: Filters | None, retriever: Retriever) -> bool:
+    """Whether the filters leave out any indexed document."""
+    return filters is not None and any(not filters.admits(d.meta) for d in retriever.index.documents.values())
 
 
 def _answer(question: str, retriever: Retriever, filters: Filters | None, max_chars: int) -> Answer:
@@ -208,6 +219,10 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     language = retriever.language(text)
     qtype = question_type(text)
     passages = retriever.search(text, k=10, filters=filters)
+    if not passages and restricts(filters, retriever):
+        return refusal(text, language, passages, notices, qtype,
+                       message="Ingen af dokumenterne passer til de valgte filtre. Vælg flere perioder eller "
+                               "dokumenttyper i sidepanelet.")
     goal = goal_answer(text, language, retriever, notices, passages)
     if goal is not None:
         return goal
@@ -223,6 +238,12 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                                "beslægtede passager nedenfor (måske relevant).")
     # The curated data answers what it holds exactly: an area's goals, a defined term's meaning.
     curated, curated_type = curated_picks(text, retriever, filters or Filters())
+    if not curated and restricts(filters, retriever):
+        defined = {retriever.index.meta(p.doc_id).title for p in definition_picks(text, retriever)}
+        if defined:  # the term is defined, but in a document the filters leave out
+            return refusal(text, language, passages, notices, "definition",
+                           message=f"Begrebet er defineret i {'; '.join(sorted(defined))}, som de valgte filtre "
+                                   "udelukker. Fjern filtrene for at se definitionen.")
     if not curated and not is_supported(evidence, foreign=language != "da"):
         return refusal(text, language, passages, notices, qtype)
     comparison = is_comparison(text, retriever) and not curated

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import answer_question, question_type
+from assistant.types import Filters
 
 
 def _check_citations(answer, retriever):
@@ -221,7 +222,6 @@ def test_which_term_a_question_asks_the_meaning_of():
 
 
 def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
-    from assistant.types import Filters
 
     answer = answer_question("Hvad er definitionen på en indvandrer?", retriever)
     assert answer.question_type == "definition" and "født i udlandet" in answer.answer
@@ -326,7 +326,6 @@ def test_an_answer_must_quote_a_period_the_question_names():
 
 def test_a_question_that_writes_out_one_period_is_answered_from_that_period(retriever):
     from assistant.answer import period_filter
-    from assistant.types import Filters
 
     question = "Hvordan vil kommunen arbejde med beskæftigelse i politikken 2023-2026?"
     assert period_filter(question, None, retriever) == Filters(periods=("2023-2026",))
@@ -400,3 +399,13 @@ def test_a_question_in_english_is_held_to_its_own_closeness_bar():
     between = Support((REFUSAL_DENSE + REFUSAL_DENSE_FOREIGN) / 2, 1.0)
     assert is_supported(between, foreign=True) and not is_supported(between)
     assert not is_supported(Support(REFUSAL_DENSE_FOREIGN - 0.01, 1.0), foreign=True)
+
+
+def test_filters_that_leave_out_the_answer_say_so(retriever):
+    defined_elsewhere = answer_question("Hvad er en efterkommer?", retriever, filters=Filters(periods=("2011-2014",)))
+    assert not defined_elsewhere.answerable and "som de valgte filtre udelukker" in defined_elsewhere.answer
+    assert "Integrations- og medborgerskabspolitik 2023-2026" in defined_elsewhere.answer
+    nothing_left = answer_question("Hvad er en efterkommer?", retriever,
+                                   filters=Filters(periods=("2023-2026",), kinds=("case",)))
+    assert not nothing_left.answerable and "Ingen af dokumenterne passer til de valgte filtre" in nothing_left.answer
+    assert any("Uden de valgte filtre findes der et svar i" in n for n in nothing_left.notices)
