@@ -18,8 +18,8 @@ from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, question_type
 from .retrieve import Retriever
-from .silence import (Support, document_periods, is_supported, missing_detail, named_periods, off_period,
-                      support)
+from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
+                      off_period, support)
 from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
@@ -229,8 +229,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     if language not in ("da", "en"):
         notices.append("Spørgsmålet ser ikke ud til at være på dansk; svaret bygger på de danske dokumenter.")
     evidence = support(text, passages, retriever)
-    if language != "da":  # Danish passages cannot share terms with an English question
-        evidence = Support(evidence.dense, 1.0)
+    if language != "da":  # Danish passages share no words with an English question, only its glossary's
+        evidence = Support(evidence.dense, 1.0 if language != "en" or english_covered(text, passages, retriever)
+                           else 0.0)
     reason = missing_detail(text, language, passages, retriever)
     if reason:
         return refusal(text, language, passages, notices, qtype,

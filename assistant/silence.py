@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .compare import is_comparison
-from .glossary import ENGLISH_TO_DANISH
+from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import topic_of
 from .retrieve import Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
@@ -83,6 +83,34 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     hits = terms_found(own, found)
     coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
+
+
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an and are as at be been by can could did do does for from had has have how i in into is it its many "
+    "much of on or should that the their there these this those to was were what when where which who whom "
+    "whose why will with would about after any before between does during other than them they under our "
+    "me my you your we us there here also more most some such".split())
+# English words a question about these policies can carry without the documents using them.
+ENGLISH_GENERIC = frozenset("copenhagen city municipality municipal policy policies document documents say says "
+                            "said mention mentioned according draft tell described describe".split())
+
+
+def english_covered(topic: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether an English question names anything the top passages hold: one of its content words has
+    a Danish form (search glossary) in the three best passages. "What is the weather in Copenhagen
+    tomorrow?" has none; a question without content words passes."""
+    words = {w for w in re.findall(r"[a-z]+", topic.lower())
+             if len(w) > 2 and w not in ENGLISH_FUNCTION_WORDS and w not in ENGLISH_GENERIC}
+    if not words:
+        return True
+    found: set[str] = set()
+    for p in passages[:3]:
+        found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
+    for w in words:
+        danish = content_terms(" ".join(SEARCH_EXPANSION.get(w, ())))
+        if terms_found(danish, found) or terms_found(content_terms(w), found):
+            return True
+    return False
 
 
 def terms_found(terms: set[str], words: set[str]) -> list[str]:

@@ -409,3 +409,10 @@ def test_filters_that_leave_out_the_answer_say_so(retriever):
                                    filters=Filters(periods=("2023-2026",), kinds=("case",)))
     assert not nothing_left.answerable and "Ingen af dokumenterne passer til de valgte filtre" in nothing_left.answer
     assert any("Uden de valgte filtre findes der et svar i" in n for n in nothing_left.notices)
+
+
+def test_an_english_question_about_nothing_the_documents_hold_is_refused(retriever):
+    # "Copenhagen" alone brings the question close to every passage; none holds weather or tomorrow
+    off_topic = answer_question("What is the weather in Copenhagen tomorrow?", retriever)
+    assert not off_topic.answerable and off_topic.language == "en"
+    assert answer_question("Who counts as a descendant in the statistics?", retriever).answerable
