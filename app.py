@@ -5,6 +5,8 @@ Tabs: Chat, Målstatus, Definitioner, Dokumenter, Uddrag. All document and user 
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -95,7 +97,17 @@ def add_to_basket(c: dict) -> None:
 def open_in_document(c: dict) -> None:
     st.session_state["open_doc"] = (c["document_id"], c["start"], c["end"])
     st.session_state["doc_choice"] = c["document_id"]
-    st.toast("Åbnet under fanen Dokumenter")
+    st.session_state["tab"] = "Dokumenter"  # the tabs are a keyed widget: this switches to the document
+
+
+def excerpt_tab_label() -> str:
+    return f"Uddrag ({len(state()['basket'])})"
+
+
+def remove_from_basket(i: int) -> None:
+    """Button callback; the excerpt tab's label changes with the count, so it is kept selected by name."""
+    st.session_state["basket"].pop(i)
+    st.session_state["tab"] = excerpt_tab_label()
 
 
 def source_card(ret, c: dict, key: str) -> None:
@@ -153,7 +165,9 @@ def chat_tab(ret, filters: Filters) -> None:
         with st.chat_message("assistant"):
             render_answer(ret, msg, idx)
     question = st.chat_input("Skriv dit spørgsmål …") or ss.pop("pending", None)
-    if question:
+    if question is not None and not re.search(r"\w", question):
+        st.warning("Skriv et spørgsmål om integrationspolitikkerne, fx »Hvad er en efterkommer?«.")
+    elif question:
         found = find_personal_data(question)
         answer = api.ask(question, filters=filters, settings=SETTINGS)
         data = answer.to_dict()
@@ -197,7 +211,7 @@ def goals_tab(ret) -> None:
                            "mål (tal)": (r["target"] or {}).get("text"),
                            "seneste": f"{r['latest']['value']:g} {r['latest']['unit']} ({r['latest']['date']})"
                            if r["latest"] else None, "frist": r["deadline"]} for r in shown])
-    st.download_button("Hent som CSV", table.to_csv(index=False).encode("utf-8"), "maalstatus.csv",
+    st.download_button("Hent som CSV", table.to_csv(index=False).encode("utf-8-sig"), "maalstatus.csv",
                        "text/csv", key="goals_csv")
     for policy in dict.fromkeys(r["policy"] for r in shown):
         meta = ret.index.meta(policy) if policy in ret.index.documents else None
@@ -237,7 +251,10 @@ def goals_tab(ret) -> None:
 def definitions_tab(ret) -> None:
     query = st.text_input("Søg efter et begreb", key="def_query", placeholder="fx efterkommer, MENAPT")
     found = search_definitions(load_definitions(SETTINGS.corpus_dir), query)
-    st.caption(f"{len(found)} begreber")
+    if not found:
+        st.info(f"Intet begreb matcher »{query}«. Prøv et andet ord, eller stil spørgsmålet i chatten.")
+    else:
+        st.caption(f"{len(found)} begreb" + ("" if len(found) == 1 else "er"))
     for d in found:
         meta = ret.index.meta(d.document) if d.document in ret.index.documents else None
         label = f"{d.term} · {d.period}" + (f" · {meta.status_label}" if meta else "")
@@ -259,26 +276,29 @@ def documents_tab(ret) -> None:
     index = ids.index(opened[0]) if opened and opened[0] in ids else 0
     choice = st.selectbox("Åbn dokument", ids, index=index, key="doc_choice",
                           format_func=lambda i: ret.index.documents[i].meta.title)
+    with st.expander("Tilføj et dokument"):
+        upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key="doc_upload")
+        if upload is not None and st.button("Tilføj og genopbyg indekset", key="doc_add"):
+            bar = st.progress(0.0, text="Kontrollerer filen …")
+            try:
+                add_document_and_rebuild(SETTINGS, upload.name, upload.getvalue(),
+                                         progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+                api.reload(SETTINGS)
+                st.cache_resource.clear()
+                bar.empty()
+                st.success(f"»{upload.name}« er tilføjet, og indekset er bygget igen.")
+            except UploadError as exc:
+                bar.empty()
+                st.error(str(exc))
     doc = ret.index.documents[choice]
     original = st.toggle("Vis originaltekst (urenset)", key="doc_original")
     span = (opened[1], opened[2]) if opened and opened[0] == choice else (0, 0)
-    if original:
-        st.html(highlighted_html(doc.text, *span, max_chars=200_000))
-    else:
-        a, b = doc.to_cleaned(*span) if span != (0, 0) else (0, 0)
-        st.html(highlighted_html(doc.cleaned, a, b, max_chars=200_000))
-    st.subheader("Tilføj et dokument")
-    upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key="doc_upload")
-    if upload is not None and st.button("Tilføj og genopbyg indekset", key="doc_add"):
-        bar = st.progress(0.0, text="Kontrollerer filen …")
-        try:
-            add_document_and_rebuild(SETTINGS, upload.name, upload.getvalue(),
-                                     progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
-            api.reload(SETTINGS)
-            st.cache_resource.clear()
-            st.success(f"»{upload.name}« er tilføjet, og indekset er bygget igen.")
-        except UploadError as exc:
-            st.error(str(exc))
+    text, (a, b) = (doc.text, span) if original else (doc.cleaned, doc.to_cleaned(*span) if span != (0, 0) else (0, 0))
+    if b > a:  # opened from a source: the cited place first, then the whole document
+        st.markdown(f"**Det citerede sted** (tegn {span[0]}–{span[1]} i {doc.meta.source_file})")
+        st.html(highlighted_html(text, a, b, max_chars=1500))
+        st.markdown("**Hele dokumentet**")
+    st.html(highlighted_html(text, a, b, max_chars=200_000))
 
 
 def excerpts_tab() -> None:
@@ -289,14 +309,14 @@ def excerpts_tab() -> None:
     citations = [Citation(**c) for c in basket]
     for i, c in enumerate(citations):
         st.markdown(f"**{i + 1}.** »{escape_markdown(c.quote)}«  \n{escape_markdown(c.reference())}")
-        st.button("Fjern", key=f"rm-{i}", on_click=basket.pop, args=(i,))
+        st.button("Fjern", key=f"rm-{i}", on_click=remove_from_basket, args=(i,))
     cols = st.columns(3)
     cols[0].download_button("Hent Markdown", to_markdown(citations).encode("utf-8"), "uddrag.md",
                             "text/markdown", key="dl_md")
     cols[1].download_button("Hent Word", to_docx(citations), "uddrag.docx",
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                             key="dl_docx")
-    cols[2].download_button("Hent CSV", to_csv(citations).encode("utf-8"), "uddrag.csv", "text/csv",
+    cols[2].download_button("Hent CSV", to_csv(citations).encode("utf-8-sig"), "uddrag.csv", "text/csv",
                             key="dl_csv")
 
 
@@ -313,7 +333,7 @@ def main() -> None:
         st.stop()
     filters = sidebar(ret)
     chat, goals, definitions, documents, excerpts = st.tabs(
-        ["Chat", "Målstatus", "Definitioner", "Dokumenter", f"Uddrag ({len(state()['basket'])})"])
+        ["Chat", "Målstatus", "Definitioner", "Dokumenter", excerpt_tab_label()], key="tab", on_change="rerun")
     with chat:
         chat_tab(ret, filters)
     with goals:

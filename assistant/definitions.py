@@ -60,16 +60,20 @@ def load_definitions_cached(corpus_dir: Path) -> list[Definition]:
 
 def search_definitions(definitions: list[Definition], query: str) -> list[Definition]:
     """Definitions whose term, aliases or text contain the query (case-insensitive); all for ''."""
-    q = " ".join(query.lower().split())
+    def norm(text: str) -> str:  # "MENAPT-lande" and "menapt lande" are the same search
+        return " ".join(text.lower().replace("-", " ").split())
+
+    q = norm(query)
     if not q:
         return list(definitions)
+
     def rank(d: Definition) -> int:
-        names = [d.term.lower(), *(a.lower() for a in d.aliases)]
+        names = [norm(d.term), *(norm(a) for a in d.aliases)]
         if q in names:
             return 0
         if any(q in n for n in names):
             return 1
-        return 2 if q in d.text.lower() else 3
+        return 2 if q in norm(d.text) else 3
     return sorted((d for d in definitions if rank(d) < 3), key=lambda d: (rank(d), d.term))
 
 

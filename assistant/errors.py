@@ -13,7 +13,7 @@ class DocumentError(AssistantError):
     def __init__(self, source_file: str, message: str):
         self.source_file = source_file
         self.detail = message
-        super().__init__(f"{source_file}: {message}")
+        super().__init__(f"»{source_file}«: {message}")
 
 
 class LexiconMissingError(AssistantError):

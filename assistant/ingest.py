@@ -67,7 +67,7 @@ def read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
-        raise DocumentError(path.name, f"PDF'en er beskadiget og kan ikke læses ({type(exc).__name__}).") from exc
+        raise DocumentError(path.name, "PDF'en er beskadiget og kan ikke læses.") from exc
     if not page_texts:
         raise DocumentError(path.name, "PDF'en har ingen sider.")
     if sum(len(t.strip()) for t in page_texts) < MIN_TEXT_CHARS:

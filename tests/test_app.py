@@ -52,6 +52,16 @@ def test_goal_panel_and_definitions(app):
     app.text_input(key="def_query").set_value("MENAPT").run()
     labels = [e.label for e in app.tabs[2].expander]
     assert labels and "MENAPT" in labels[0]
+    app.text_input(key="def_query").set_value("menapt lande").run()  # without the hyphen
+    assert "MENAPT" in app.tabs[2].expander[0].label
+    app.text_input(key="def_query").set_value("kvotesystemer").run()
+    assert not app.tabs[2].expander and "Intet begreb matcher" in app.tabs[2].info[0].value
+
+
+def test_an_empty_question_is_not_added_to_the_conversation(app):
+    app.chat_input[0].set_value("   ").run()
+    assert not app.exception and not app.chat_message
+    assert any("Skriv et spørgsmål" in w.value for w in app.warning)
 
 
 def test_example_button_asks_it(app):

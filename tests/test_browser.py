@@ -128,6 +128,12 @@ def test_ask_and_open_a_source_card(page):
     mark = card.locator("mark.cited")
     playwright.expect(mark).to_be_visible()
     playwright.expect(mark).to_contain_text("Efterkommere er født i Danmark")
+    wait_until_idle(page)
+    card.get_by_role("button", name="Åbn i dokumentet").click()  # switches to the document, cited place first
+    playwright.expect(page.get_by_role("tab", name="Dokumenter")).to_have_attribute("aria-selected", "true")
+    documents = page.get_by_test_id("stTabPanel").nth(3)
+    playwright.expect(documents.get_by_text("Det citerede sted")).to_be_visible()
+    playwright.expect(documents.locator("mark.cited").first).to_contain_text("Efterkommere er født i Danmark")
 
 
 def test_goal_panel_shows_statuses(page):
@@ -160,6 +166,11 @@ def test_basket_export(page):
         page.get_by_role("button", name="Hent Markdown").click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert "5,8 procent" in text and "Kilde: Københavns Kommune (2010)" in text
+    wait_until_idle(page)
+    page.get_by_role("button", name="Fjern").click()  # the tab's label changes; the tab stays open
+    panel = page.get_by_test_id("stTabPanel").nth(4)
+    playwright.expect(panel.get_by_text("Ingen uddrag endnu", exact=False)).to_be_visible()
+    playwright.expect(page.get_by_role("tab", name="Uddrag (0)")).to_have_attribute("aria-selected", "true")
 
 
 def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
@@ -169,6 +180,7 @@ def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
     bad.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
     page.get_by_role("tab", name="Dokumenter").click()
     panel = page.get_by_test_id("stTabPanel").nth(3)
+    panel.get_by_text("Tilføj et dokument").click()
     panel.locator("input[type=file]").set_input_files(str(bad))
     wait_until_idle(page)
     panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
