@@ -37,8 +37,14 @@ def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
     text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
     text = " ".join(text.split())
     if len(text) > max_chars:
-        text = text[:max_chars].rsplit(" ", 1)[0]
-        notices.append(f"Spørgsmålet var meget langt og er afkortet til de første {len(text)} tegn.")
+        asked = text.rfind("?") + 1 or len(text)  # a long text usually ends with what it asks
+        if asked <= max_chars:
+            text = text[:max_chars].rsplit(" ", 1)[0]
+            notices.append(f"Spørgsmålet var meget langt og er afkortet til de første {len(text)} tegn.")
+        else:
+            text = text[asked - max_chars:asked].split(" ", 1)[-1]
+            notices.append(f"Spørgsmålet var meget langt; kun de sidste {len(text)} tegn frem til det sidste "
+                           "spørgsmålstegn er brugt.")
     return text, notices
 
 

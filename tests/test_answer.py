@@ -59,8 +59,14 @@ def test_empty_question_gets_a_danish_hint(retriever):
 
 
 def test_very_long_question_is_truncated_with_notice(retriever):
-    answer = answer_question("Hvad er målet for beskæftigelse? " * 600, retriever, max_chars=2000)
+    answer = answer_question("Hvad er målet for beskæftigelse? " + "Baggrund uden spørgsmål. " * 600, retriever,
+                             max_chars=2000)
     assert len(answer.question) <= 2000 and any("afkortet" in n for n in answer.notices)
+    # context first, the question last: the end is kept, with the question
+    asked_last = answer_question("Vi har haft et langt møde om mange ting. " * 100 + "Hvad er en efterkommer?",
+                                 retriever, max_chars=2000)
+    assert asked_last.question.endswith("Hvad er en efterkommer?") and len(asked_last.question) <= 2000
+    assert asked_last.answerable and any("sidste" in n for n in asked_last.notices)
 
 
 def test_question_types():
