@@ -54,7 +54,33 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append(trim_span(text, start, len(text)))
-    return [(a + offset, b + offset) for a, b in spans]
+    return [(a + offset, b + offset) for span in spans for a, b in _without_heading_line(text, *span)]
+
+
+HEADING_LINE_WORDS = 5
+
+
+def _without_heading_line(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A span whose first line is a heading ("Videre proces", "Problemstilling") directly above a
+    sentence that starts with a capital: the heading and the sentence, each on its own."""
+    cut = text.find("\n", a, b)
+    if cut == -1:
+        return [(a, b)]
+    line = text[a:cut].strip()
+    words = line.split()
+    rest = trim_span(text, cut, b)
+    next_line = text[rest[0]:b].split("\n", 1)[0]
+    if (not words or len(words) > HEADING_LINE_WORDS or not line[:1].isupper() or re.search(r"[.!?:;,]$", line)
+            or words[-1].lower() in JOINING_WORDS or not next_line[:1].isupper()
+            or words[0].lower() in SENTENCE_OPENERS  # "Det skal Københavns Kommunes" | "Integrations- …"
+            or (line.isupper() and next_line.isupper())):  # a heading set on two lines
+        return [(a, b)]
+    return [trim_span(text, a, cut), rest]
+
+
+# Words that open a sentence, never a heading.
+SENTENCE_OPENERS = {"det", "der", "den", "de", "vi", "du", "man", "hvis", "når", "som", "men", "og", "i", "at",
+                    "en", "et", "dette", "disse", "her", "så"}
 
 
 def trim_span(text: str, a: int, b: int) -> tuple[int, int]:

@@ -145,6 +145,11 @@ def test_sentences_join_across_a_blank_line_before_a_number_after_a_function_wor
             "Vi følger op. 2014 er slut.")
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts[0].endswith("svageste elever") and "Vi følger op." in parts
+    # a heading line directly above a sentence is not part of it; a wrapped sentence or a two-line heading is
+    heading = "Videre proces\nPå baggrund af drøftelserne skrives et udkast.\nDet skal Københavns Kommunes\nPolitik sikre."
+    assert [heading[a:b] for a, b in split_sentences(heading)] == [
+        "Videre proces", "På baggrund af drøftelserne skrives et udkast.", "Det skal Københavns Kommunes\nPolitik sikre."]
+    assert len(split_sentences("HVAD ER\nINTEGRATION OG\nINKLUSION")) == 1
     # "pr." before a date does not end a sentence (the MENAPT definition lost its date)
     menapt = "Indvandrere i Danmark pr. 1. januar 2021. Det er mange."
     assert [menapt[a:b] for a, b in split_sentences(menapt)] == ["Indvandrere i Danmark pr. 1. januar 2021.",
