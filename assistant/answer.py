@@ -24,6 +24,7 @@ from .sparse import stopwords, tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
+SYNOPSIS_LEAD = "I synopsen til politikken {period}"
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
 INLINE_BULLET = re.compile(r"\s+•\s+")  # bullets inside one quoted passage: each item on its own line
@@ -106,14 +107,14 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) 
             cit = _citation(len(citations) + 1, pick, retriever)
             citations.append(cit)
             lines.append(f"{INLINE_BULLET.sub(chr(10) + '• ', cit.quote)} [{cit.n}]")
-        lead = PERIOD_LEAD.get(meta.status, "I {period}").format(period=meta.period)
+        lead = (SYNOPSIS_LEAD if meta.kind == "synopsis" else PERIOD_LEAD.get(meta.status, "I {period}")).format(
+            period=meta.period)
         if qtype == "list":  # items keep their own label ("1)", "A)", "•"); others get a dash
             body = "\n".join(line if LABELLED.match(line) else f"- {line}" for line in lines)
         else:
             body = " ".join(lines)
-        if grouped or meta.status == "draft":
-            draft = " (udkast)" if meta.status == "draft" else ""
-            parts.append(f"{lead}{draft}:\n{body}" if qtype == "list" else f"{lead}{draft}: {body}")
+        if grouped or meta.status == "draft":  # a draft always says so in its lead
+            parts.append(f"{lead}:\n{body}" if qtype == "list" else f"{lead}: {body}")
         else:
             parts.append(body)
     text = "\n\n".join(parts)
