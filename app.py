@@ -25,6 +25,8 @@ from assistant.uploads import add_document_and_rebuild
 
 st.set_page_config(page_title="Politikassistent", page_icon="📘", layout="wide")
 SETTINGS = load_settings()
+KIND_LABELS = {"policy": "politik", "synopsis": "synopsis", "case": "sagsfremstilling", "draft": "udkast",
+               "other": "andet"}
 EXAMPLES = ("Hvad er en efterkommer?", "Hvilke pejlemærker har udkastet til politikken 2023-2026?",
             "Hvor lav skal overledigheden blandt etniske minoriteter være?",
             "Hvad er kommunens ansvar i integrationspolitikken 2011-2014?")
@@ -69,7 +71,8 @@ def sidebar(ret) -> Filters:
         periods = sorted({m.period for m in metas})
         kinds = sorted({m.kind for m in metas})
         chosen_periods = st.multiselect("Periode", periods, default=periods, key="f_period")
-        chosen_kinds = st.multiselect("Dokumenttype", kinds, default=kinds, key="f_kind")
+        chosen_kinds = st.multiselect("Dokumenttype", kinds, default=kinds, key="f_kind",
+                                      format_func=lambda k: KIND_LABELS.get(k, k))
         drafts = st.checkbox("Medtag udkast", value=True, key="f_drafts")
         st.header("Indeks")
         m = ret.index.manifest
