@@ -76,20 +76,24 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     terms = content_terms(retriever.expand(topic))
     if not terms:
         return Support(float(best), 1.0)
-    found: set[str] = set()
-    for p in passages[:3]:
-        found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
+    found = passage_words(passages[:3], retriever)
     own = content_terms(topic)
     hits = terms_found(own, found)
     coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
 
 
+def passage_words(passages: list[Passage], retriever: Retriever) -> set[str]:
+    """The stemmed terms of the passages' text and section titles."""
+    return {t for p in passages for t in tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path),
+                                                  retriever.lexicon)}
+
+
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an and are as at be been by can could did do does for from had has have how i in into is it its many "
     "much of on or should that the their there these this those to was were what when where which who whom "
-    "whose why will with would about after any before between does during other than them they under our "
-    "me my you your we us there here also more most some such".split())
+    "whose why will with would about after any before between during other than them they under our "
+    "me my you your we us here also more most some such".split())
 # English words a question about these policies can carry without the documents using them.
 ENGLISH_GENERIC = frozenset("copenhagen city municipality municipal policy policies document documents say says "
                             "said mention mentioned according draft tell described describe".split())
@@ -103,9 +107,7 @@ def english_covered(topic: str, passages: list[Passage], retriever: Retriever) -
              if len(w) > 2 and w not in ENGLISH_FUNCTION_WORDS and w not in ENGLISH_GENERIC}
     if not words:
         return True
-    found: set[str] = set()
-    for p in passages[:3]:
-        found |= set(tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path), retriever.lexicon))
+    found = passage_words(passages[:3], retriever)
     for w in words:
         danish = content_terms(" ".join(SEARCH_EXPANSION.get(w, ())))
         if terms_found(danish, found) or terms_found(content_terms(w), found):

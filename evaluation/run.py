@@ -35,7 +35,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl",
                  HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl",
                  HERE / "questions" / "blind.jsonl", HERE / "questions" / "blind2.jsonl",
-                 HERE / "questions" / "blind3.jsonl", HERE / "questions" / "blind4.jsonl")
+                 HERE / "questions" / "blind3.jsonl", HERE / "questions" / "blind4.jsonl",
+                 HERE / "questions" / "blind5.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")
