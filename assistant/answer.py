@@ -27,7 +27,8 @@ PLACEHOLDER_NAMED = 2     # question terms a template section's path must share 
 SYNOPSIS_LEAD = "I synopsen til politikken {period}"
 PERIOD_LEAD = {"adopted": "I politikken {period}", "draft": "I udkastet til politikken {period}",
                "case": "I sagsfremstillingen ({period})"}
-INLINE_BULLET = re.compile(r"\s+•\s+")  # bullets inside one quoted passage: each item on its own line
+# Bullets inside one quoted passage ("ansvar: - Vi prioriterer … - Vi sikrer …"): each item on its own line.
+INLINE_BULLET = re.compile(r"\s+[•\-]\s+(?=[A-ZÆØÅ])")
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 
 
@@ -106,7 +107,7 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) 
         for pick in sorted(by_doc[doc_id], key=lambda p: p.start):
             cit = _citation(len(citations) + 1, pick, retriever)
             citations.append(cit)
-            lines.append(f"{INLINE_BULLET.sub(chr(10) + '• ', cit.quote)} [{cit.n}]")
+            lines.append(f"{INLINE_BULLET.sub(lambda m: chr(10) + m.group().strip() + ' ', cit.quote)} [{cit.n}]")
         lead = (SYNOPSIS_LEAD if meta.kind == "synopsis" else PERIOD_LEAD.get(meta.status, "I {period}")).format(
             period=meta.period)
         if qtype == "list":  # items keep their own label ("1)", "A)", "•"); others get a dash

@@ -427,3 +427,9 @@ def test_an_english_question_about_nothing_the_documents_hold_is_refused(retriev
     off_topic = answer_question("What is the weather in Copenhagen tomorrow?", retriever)
     assert not off_topic.answerable and off_topic.language == "en"
     assert answer_question("Who counts as a descendant in the statistics?", retriever).answerable
+
+
+def test_bullets_inside_a_quoted_passage_are_one_item_per_line(retriever):
+    answer = answer_question("Hvem har ansvaret for at løfte integrationsopgaven ifølge politikken 2011-2014?", retriever)
+    assert "\n- Vi prioriterer de politiske beslutninger" in answer.answer
+    assert "Integrationspolitikken 2011-2014 – Bland dig i byen" not in answer.answer.split("\n")  # prose dashes stay
