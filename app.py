@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant import api, load_settings
+from assistant.clean import display_text
 from assistant.definitions import load_definitions, search_definitions
 from assistant.errors import AssistantError, GoalDataError, UploadError
 from assistant.export import to_csv, to_docx, to_markdown
@@ -196,6 +197,18 @@ def goal_chart(row: dict):
     return chart.properties(height=160)
 
 
+def goal_source(ret, src: dict) -> None:
+    """Where a goal stands: the document's title and the cleaned quote, the original text beneath."""
+    doc = ret.index.documents.get(src["document_id"])
+    if doc is not None:
+        a, b = doc.to_cleaned(src["start"], src["end"])
+        st.caption(f"Kilde: {escape_markdown(doc.meta.title)}, tegn {src['start']}–{src['end']} "
+                   f"i {doc.meta.source_file}")
+        st.markdown(f"»{escape_markdown(display_text(doc.cleaned[a:b]))}«")
+    st.caption("Originaltekst (urenset):")
+    st.code(src["quote"], language=None, wrap_lines=True)
+
+
 def goals_tab(ret) -> None:
     try:
         rows = goal_rows(load_goals_cached(SETTINGS.corpus_dir))
@@ -233,11 +246,10 @@ def goals_tab(ret) -> None:
                     chart = goal_chart(r)
                     if chart is not None:
                         st.altair_chart(chart, width="stretch")
-                    src = r["source"]
-                    st.caption(f"Kilde (originaltekst): {src['document_id']}, tegn {src['start']}–{src['end']}")
-                    st.code(src["quote"], language=None, wrap_lines=True)
+                    goal_source(ret, r["source"])
     st.subheader("Tilføj målinger")
-    st.caption("CSV med kolonnerne goal_id, date, value, unit, source, registered_by, registered_at.")
+    st.caption("CSV med kolonnerne goal_id (målets id), date (dato), value (værdi), unit (enhed), source (kilde), "
+               "registered_by (registreret af) og registered_at (registreringstidspunkt).")
     upload = st.file_uploader("CSV-fil med nye målinger", type=["csv"], key="goal_upload")
     if upload is not None and st.button("Importér målinger", key="goal_import"):
         try:

@@ -336,7 +336,8 @@ OUTCOME_ASKED = re.compile(
 # A sentence that reports what came of something (past or perfect tense, a before and after).
 OUTCOME_IN_TEXT = re.compile(
     r"\b(viste|har vist|steg|steget|faldt|faldet|forbedret|forværret|er blevet (?:bedre|større|mindre)|"
-    r"lykkedes|har opnået|har nået|nået et mål|gik (?:frem|tilbage)|er gået (?:frem|tilbage)|mens den i|fra \d+ ?% til)\b",
+    r"lykkedes|har opnået|har nået|nået et mål|gik (?:frem|tilbage)|er gået (?:frem|tilbage)|mens den i|"
+    r"fra \d+ ?% til)\b",
     re.IGNORECASE)
 OUTCOME_ASKING_WORDS = "viste vist resultater resultat resultatet evalueret evalueringen bedre værre lykkedes " \
                        "show results improve evaluated"

@@ -49,6 +49,8 @@ def test_goal_panel_and_definitions(app):
     goal_labels = [e.label for e in app.tabs[1].expander]
     assert any(label.startswith(":green-background[NÅET]") and "Mål 3" in label for label in goal_labels)
     assert any("AFVENTER UDVALG" in label for label in goal_labels)
+    sources = [c.value for c in app.tabs[1].caption if c.value.startswith("Kilde:")]
+    assert sources and all(" i 00" in c and "tegn " in c for c in sources)  # the title and the file, not an id
     app.text_input(key="def_query").set_value("MENAPT").run()
     labels = [e.label for e in app.tabs[2].expander]
     assert labels and "MENAPT" in labels[0]
