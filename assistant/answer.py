@@ -107,7 +107,8 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) 
         for pick in sorted(by_doc[doc_id], key=lambda p: p.start):
             cit = _citation(len(citations) + 1, pick, retriever)
             citations.append(cit)
-            lines.append(f"{INLINE_BULLET.sub(lambda m: chr(10) + m.group().strip() + ' ', cit.quote)} [{cit.n}]")
+            quote = INLINE_BULLET.sub(lambda m: "\n" + m.group().strip() + " ", cit.quote)
+            lines.append(f"{quote} [{cit.n}]")
         lead = (SYNOPSIS_LEAD if meta.kind == "synopsis" else PERIOD_LEAD.get(meta.status, "I {period}")).format(
             period=meta.period)
         if qtype == "list":  # items keep their own label ("1)", "A)", "•"); others get a dash

@@ -338,9 +338,13 @@ def clean_text(text: str, lexicon: Lexicon) -> CleanResult:
             edits.append(Change(a, b, original, word, "hyphenation"))
     if unresolved:
         from_document = {(e.start, e.end): e for e in _repair_from_document(text, unresolved, edits, tokens, lexicon)}
-        for a, b, word in unresolved:  # a join the document could not repair is still joined
-            edits.append(from_document.get((a, b)) or Change(a, b, text[a:b], word, "hyphenation"))
-    return _apply(text, sorted((e for e in edits if e.before != e.after), key=lambda e: e.start))
+        for a, b, word in unresolved:
+            change = from_document.get((a, b))
+            if change is None and text[a:b] != word:  # a join the document could not repair is still joined
+                change = Change(a, b, text[a:b], word, "hyphenation")
+            if change is not None:
+                edits.append(change)
+    return _apply(text, sorted(edits, key=lambda e: e.start))
 
 
 DOCUMENT_REPAIR_MIN = 7  # letters a word needs before it is compared with the document's own words

@@ -115,6 +115,13 @@ def english_covered(topic: str, passages: list[Passage], retriever: Retriever) -
     return False
 
 
+def names_most(asked: set[str] | None, text: str, retriever: Retriever) -> bool:
+    """Whether the text names more than FIGURE_SHARE of the asked terms; with no terms, it does."""
+    if not asked:
+        return True
+    return len(terms_found(asked, set(tokenize(text, retriever.lexicon)))) > FIGURE_SHARE * len(asked)
+
+
 def terms_found(terms: set[str], words: set[str]) -> list[str]:
     """The terms that occur among the words, as they are or by their first STEM_PREFIX letters."""
     prefixes = {w[:STEM_PREFIX] for w in words if len(w) >= STEM_PREFIX}
@@ -263,10 +270,8 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
     # The sentence must also say most of what the question asks about the group.
     asked = asked_terms(topic_of(question), language, ASKING_WORDS + " " + SHARE_WORDS)
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
-        if asked:
-            said = terms_found(asked, set(tokenize(doc.cleaned[a:b], retriever.lexicon)))
-            if len(said) <= FIGURE_SHARE * len(asked):
-                continue
+        if not names_most(asked, doc.cleaned[a:b], retriever):
+            continue
         words = count_words(doc.cleaned[a:b])
         for i, w in enumerate(words):
             w = w.strip(".,")
@@ -320,9 +325,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             continue
         if not years <= set(re.findall(r"\d{4}", text)):
             continue
-        words = set(tokenize(text, retriever.lexicon))
-        named = terms_found(own, words)
-        if not own or len(named) / len(own) > FIGURE_SHARE:
+        if names_most(own, text, retriever):
             return True
     return False
 
@@ -352,10 +355,7 @@ def outcome_found(question: str, language: str, passages: list[Passage], retriev
         return True
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
-        if not OUTCOME_IN_TEXT.search(text):
-            continue
-        named = terms_found(own, set(tokenize(text, retriever.lexicon)))
-        if not own or len(named) / len(own) > FIGURE_SHARE:
+        if OUTCOME_IN_TEXT.search(text) and names_most(own, text, retriever):
             return True
     return False
 
