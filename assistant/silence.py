@@ -12,7 +12,7 @@ from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import topic_of
 from .retrieve import Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
-from .sparse import stopwords, tokenize
+from .sparse import stopwords, term_set
 from .types import Passage
 
 
@@ -85,7 +85,7 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
 
 def passage_words(passages: list[Passage], retriever: Retriever) -> set[str]:
     """The stemmed terms of the passages' text and section titles."""
-    return {t for p in passages for t in tokenize(p.chunk.text + " " + " ".join(p.chunk.section_path),
+    return {t for p in passages for t in term_set(p.chunk.text + " " + " ".join(p.chunk.section_path),
                                                   retriever.lexicon)}
 
 
@@ -119,7 +119,7 @@ def names_most(asked: set[str] | None, text: str, retriever: Retriever) -> bool:
     """Whether the text names more than FIGURE_SHARE of the asked terms; with no terms, it does."""
     if not asked:
         return True
-    return len(terms_found(asked, set(tokenize(text, retriever.lexicon)))) > FIGURE_SHARE * len(asked)
+    return len(terms_found(asked, term_set(text, retriever.lexicon))) > FIGURE_SHARE * len(asked)
 
 
 def terms_found(terms: set[str], words: set[str]) -> list[str]:

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from .lexicon import Lexicon
 
 TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+")
@@ -50,6 +52,12 @@ def tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def term_set(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The set of a text's tokens, remembered: passages and sentences recur from question to question."""
+    return frozenset(tokenize(text, lexicon))
+
+
 class SparseIndex:
     """BM25 over token lists; ``search`` returns (row, score) pairs, best first."""
 
@@ -72,9 +80,9 @@ class SparseIndex:
         known = [t for t in tokens if t in vocab]
         if not known:
             return []
-        k = min(k, self.n_docs)
-        rows, scores = self.model.retrieve([known], k=k, show_progress=False, n_threads=1)
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if s > 0]
+        scores = self.model.get_scores(known)  # one query: scoring directly skips retrieve's thread pool
+        top = np.argsort(-scores, kind="stable")[:min(k, self.n_docs)]
+        return [(int(r), float(scores[r])) for r in top if scores[r] > 0]
 
     def save(self, folder: Path) -> None:
         self.model.save(str(folder))

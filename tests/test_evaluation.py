@@ -64,6 +64,36 @@ def test_citation_precision_is_the_share_of_citations_touching_gold():
     assert citation_precision([], ev) is None
 
 
+def test_keywords_ignore_case_spacing_and_the_ocr_spelling_of_æøå():
+    from evaluation.metrics import keywords_present
+
+    answer = "Indekset er udviklet af Interkulturelle Bynetværk under Europarådet, en sammenhæng [1]"
+    assert keywords_present(answer, ["europaradet", "sammenhang", "Bynetværk  under"])
+    assert not keywords_present(answer, ["Europarådet", "Eurocities"])
+
+
+def test_the_same_wording_in_a_copy_or_elsewhere_in_the_document_is_the_same_passage(retriever):
+    from evaluation.run import same_text_spans
+
+    docs = {d.meta.source_file: d for d in retriever.index.documents.values()}
+    original, copy = "000_73e07699bac7e1b6.txt", "001_9fbd5f416afa9f39.txt"
+    quote = "Vi bekæmper diskrimination i byen"  # a list item of the synopsis, which is in the corpus twice
+    gold = Span(copy, docs[copy].text.index(quote), docs[copy].text.index(quote) + len(quote))
+    found = same_text_spans([gold], retriever.index.documents)
+    assert [(s.source_file, docs[s.source_file].text[s.start:s.end]) for s in found] == [(original, quote)]
+    # a goal stated in the policy's overview and again in its area: the second place is the passage too
+    policy = "002_329ba3183d33abe5.txt"
+    text = docs[policy].text
+    goal = "Overledigheden blandt etniske minoriteter skal vare pi max 5,8 procent."
+    first = text.index(goal)
+    again = same_text_spans([Span(policy, first, first + len(goal))], retriever.index.documents)
+    assert len(again) == 1 and again[0].source_file == policy and again[0].start > first + len(goal)
+    assert "5,8 procent" in text[again[0].start:again[0].end]
+    # a phrase shorter than a sentence is not matched elsewhere in the same document
+    phrase = text.index("integrationsindsats")
+    assert same_text_spans([Span(policy, phrase, phrase + 19)], retriever.index.documents) == []
+
+
 def test_a_new_question_file_runs_unchanged(built_settings, tmp_path):
     from evaluation.run import evaluate, format_table
 
