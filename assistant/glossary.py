@@ -14,6 +14,29 @@ from pathlib import Path
 # corpus): english<TAB>danish,danish,... The hand-written entries below take precedence.
 CORPUS_GLOSSARY = Path(__file__).with_name("glossary_corpus.tsv")
 
+ENGLISH_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                    ("es", ""), ("s", ""), ("d", ""))
+
+
+def english_forms(word: str) -> list[str]:
+    """Other forms of an English word to look it up by: its stems, then their inflections
+    ("funded" → fund, funde, …, funding)."""
+    stems = [word[:-len(end)] + new for end, new in ENGLISH_SUFFIXES
+             if word.endswith(end) and len(word) - len(end) >= 3]
+    forms = stems + [s + end for s in (stems or [word]) for end in ("s", "ing", "ed", "e", "es", "d")]
+    return list(dict.fromkeys(f for f in forms if f != word))
+
+
+class Glossary(dict):
+    """English word → Danish forms. ``get`` finds a word missing as written by its other forms
+    (english_forms), so one entry serves "fund", "funds", "funded" and "funding"."""
+
+    def get(self, word: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        if word in self:
+            return self[word]
+        return next((self[f] for f in english_forms(word) if f in self), default)
+
+
 ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "integration": ("integration", "integrationen"),
     "citizenship": ("medborgerskab",),
@@ -165,6 +188,7 @@ def read_glossary(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 # What an English question's words are expanded with for searching: the hand-written entries, then
-# the broader list. The checks that read an English question word by word (silence, definitions)
-# keep to the hand-written entries, whose words are few and exact.
-SEARCH_EXPANSION: dict[str, tuple[str, ...]] = {**read_glossary(CORPUS_GLOSSARY), **ENGLISH_TO_DANISH}
+# the broader list, each word also found by its other forms. The checks that read an English
+# question word by word (silence, definitions) keep to the hand-written entries, whose words are
+# few and exact.
+SEARCH_EXPANSION: dict[str, tuple[str, ...]] = Glossary({**read_glossary(CORPUS_GLOSSARY), **ENGLISH_TO_DANISH})

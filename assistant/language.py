@@ -16,6 +16,8 @@ SCANDINAVIAN = {"da", "no", "nb", "nn", "sv"}
 ENGLISH_HINTS = {"the", "what", "which", "who", "how", "is", "are", "does", "do", "of", "and", "for",
                  "policy", "goals", "goal", "city", "when", "why", "there", "this", "that", "with"}
 CLEARLY_DANISH = 0.9
+ENGLISH_AROUND_DANISH_NAMES = 0.2  # share of English hint words that outweighs æ, ø and å
+MOSTLY_ENGLISH = 0.5  # half the words English hints: English whatever langdetect says
 _lock = threading.Lock()
 
 
@@ -36,12 +38,14 @@ def detect_language(text: str, lexicon: Lexicon | None = None) -> str:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
         return "da"
-    if re.search(r"[æøå]", text.lower()):
-        return "da"
     english_share = sum(1 for w in words if w in ENGLISH_HINTS) / len(words)
+    if re.search(r"[æøå]", text.lower()) and english_share < ENGLISH_AROUND_DANISH_NAMES:
+        return "da"  # æ, ø, å: Danish, unless English words carry a Danish name ("the Københavnermodel")
     if lexicon and english_share == 0 and len(words) >= 4 and \
             sum(1 for w in words if lexicon.is_word(w)) / len(words) >= CLEARLY_DANISH:
         return "da"  # nothing English and nearly every word Danish: langdetect cannot change that
+    if english_share >= MOSTLY_ENGLISH and len(words) >= 3:
+        return "en"  # "What does 'medborgerskab' mean?": langdetect reads the Danish term
     guesses = _langdetect(text)
     top = guesses[0][0] if guesses else "da"
     if top in SCANDINAVIAN:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import topic_of
-from .retrieve import Retriever, period_years
+from .retrieve import SYNONYMS, Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, term_set
 from .types import Passage
@@ -43,7 +43,7 @@ ORDINALS = "anden|andet|tredje|fjerde|femte"
 FRACTIONS = "halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?"
 NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredjedel|fjerdedel)|{CARDINALS})\b",
                           re.IGNORECASE)
-ASKING_WORDS = "mange meget stor store høj lav"
+ASKING_WORDS = "mange meget stor store høj lav bor"  # "hvor mange … bor der": people are counted
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
 MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
@@ -244,7 +244,7 @@ def counted_thing(question: str, language: str) -> Counted | None:
     if language != "da":
         danish = ENGLISH_TO_DANISH.get(word, ())
         return Counted(tuple(danish), reach) if danish else None
-    return Counted((word,), reach)
+    return Counted((word, *SYNONYMS.get(word, ())), reach)  # "borgere" are counted as "københavnere" too
 
 
 # "16-64-årige indvandrere", "5 års ophold": an age or a duration, not how many there are.

@@ -50,6 +50,14 @@ def test_short_danish_questions_stay_danish(settings):
     assert detect_language("Who is responsible for integration in Copenhagen?", lexicon) == "en"
 
 
+def test_english_questions_may_name_danish_terms(settings):
+    lexicon = load_lexicon(settings.lexicon_path)
+    assert detect_language("Since when has the 'Københavnermodel' been used for receiving refugees?", lexicon) == "en"
+    assert detect_language("What does 'medborgerskab' mean?", lexicon) == "en"
+    for q in ("Hvad er Københavnermodellen?", "Hvem står for det?", "Er der et mål for børnene i Tingbjerg?"):
+        assert detect_language(q, lexicon) == "da", q
+
+
 def test_document_boost_follows_years_and_words():
     from assistant.retrieve import CUE_BOOST, document_boost
     from assistant.types import DocumentMeta
@@ -118,3 +126,12 @@ def test_english_words_are_expanded_with_the_danish_the_documents_use(retriever)
     assert "overledighed" in expanded and "minoriteter" in expanded
     passages = retriever.search("How high may unemployment among ethnic minorities be?", k=5)
     assert any("5,8 procent" in p.chunk.text for p in passages)
+
+
+def test_the_search_glossary_finds_an_english_word_by_its_other_forms():
+    from assistant.glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
+
+    assert "finansiering" in SEARCH_EXPANSION.get("funded")  # fund → funds, funding
+    assert SEARCH_EXPANSION.get("internships") == SEARCH_EXPANSION["internship"]
+    assert SEARCH_EXPANSION.get("has") == () and SEARCH_EXPANSION.get("xyzzy", ("x",)) == ("x",)
+    assert ENGLISH_TO_DANISH.get("groups") is None  # the checks' word-by-word table stays exact
