@@ -17,8 +17,9 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:betyder|menes|forstås|dækker|omfatter)
                            r"defin[eé]r\w*|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
                            r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
                            re.IGNORECASE)
-RESPONSIBILITY_RE = re.compile(r"\b(hvem|ansvar\w*|opgave|rolle|responsib\w*|who)\b", re.IGNORECASE)
-RESPONSIBILITY_LIST_RE = re.compile(r"\b(ansvar\w*|responsib\w*|forpligt\w*)", re.IGNORECASE)  # asks for duties
+DUTY_WORDS = r"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?"
+RESPONSIBILITY_RE = re.compile(rf"\b(hvem|opgave|opgaver|rolle|who|{DUTY_WORDS})\b", re.IGNORECASE)
+RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # asks for duties
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
                            r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"

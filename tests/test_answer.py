@@ -74,6 +74,8 @@ def test_question_types():
     assert question_type("Hvad betyder MENAPT?") == "definition"
     assert question_type("Definer efterkommer") == question_type("Hvad er definitionen på en indvandrer?") == "definition"
     assert question_type("Hvem har ansvaret for danskundervisning?") == "responsibility"
+    assert question_type("Hvad er borgernes pligter?") == question_type("Hvad påhviler kommunen?") == "responsibility"
+    assert question_type("Hvordan lever kommunen op til sin initiativpligt?") == "responsibility"
     assert question_type("Hvor mange procent var i beskæftigelse i 2021?") == "figure"
 
 
@@ -102,6 +104,9 @@ def test_responsibility_question_returns_the_actors_list(retriever):
     assert "Det er københavnernes ansvar" in answer.answer
     assert "at lære det danske sprog" in answer.answer
     assert "kommunens ansvar" not in answer.answer
+    duties = answer_question("Hvad er borgernes egne forpligtelser ifølge integrationspolitikken fra 2011?", retriever)
+    assert duties.question_type == "responsibility" and "Det er københavnernes ansvar" in duties.answer
+    assert "det gode naboskab" in duties.answer
 
 
 def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
