@@ -58,6 +58,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "borgerne": ("københavnerne",),
     "borgere": ("københavnere",),
     "borgernes": ("københavnernes",),
+    "grunde": ("årsager",),
+    "årsager": ("grunde",),
     "virksomhederne": ("erhvervslivet",),
     "virksomheder": ("erhvervslivet",),
 }
@@ -113,8 +115,19 @@ class Retriever:
         forms of its English words (the broader search glossary); the words are kept."""
         words = re.findall(r"[^\W\d_]+", question.lower())
         glossary = ENGLISH_TO_DANISH if self.language(question) == "da" else SEARCH_EXPANSION
-        extra = [s for w in words for s in SYNONYMS.get(w, ()) + glossary.get(w, ())]
+        extra = [s for w in words for s in self.synonyms(w) + glossary.get(w, ())]
         return question + (" " + " ".join(extra) if extra else "")
+
+    def synonyms(self, word: str) -> tuple[str, ...]:
+        """The policy synonyms of a word, or of a compound's last part ("diskriminationsgrunde" →
+        årsager, diskriminationsårsager)."""
+        if word in SYNONYMS:
+            return SYNONYMS[word]
+        parts = self.lexicon.compound_parts(word) if len(word) >= 9 else None
+        if not parts or parts[-1] not in SYNONYMS:
+            return ()
+        head = word[:len(word) - len(parts[-1])]
+        return tuple(s for syn in SYNONYMS[parts[-1]] for s in (syn, head + syn))
 
     # -- the hybrid -----------------------------------------------------------------------------
     def search(self, question: str, k: int = 10, filters: Filters | None = None,

@@ -135,3 +135,10 @@ def test_the_search_glossary_finds_an_english_word_by_its_other_forms():
     assert SEARCH_EXPANSION.get("internships") == SEARCH_EXPANSION["internship"]
     assert SEARCH_EXPANSION.get("has") == () and SEARCH_EXPANSION.get("xyzzy", ("x",)) == ("x",)
     assert ENGLISH_TO_DANISH.get("groups") is None  # the checks' word-by-word table stays exact
+
+
+def test_a_compound_gets_the_synonyms_of_its_last_part(retriever):
+    expanded = retriever.expand("Hvilke diskriminationsgrunde nævner politikken?")
+    assert "diskriminationsårsager" in expanded.split() and "årsager" in expanded.split()
+    top = retriever.search("Hvilke diskriminationsgrunde nævner integrationspolitikken?", k=3)
+    assert any("handikap" in p.chunk.text for p in top)
