@@ -85,7 +85,7 @@ def _words(pick: Pick, retriever: Retriever) -> set[str]:
 
 
 FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed|det gælder|"
-                       r"det drejer sig om|eksempelvis|for eksempel)", re.IGNORECASE)
+                       r"det drejer sig om|eksempelvis|for eksempel|fx\b|f\. ?eks\.)", re.IGNORECASE)
 EXTEND_MAX = 900  # characters a heading and the block it introduces may span
 BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "definition")
 

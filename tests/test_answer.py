@@ -50,6 +50,9 @@ def test_definition_is_quoted(retriever):
     answer = answer_question("Hvad er en efterkommer?", retriever)
     assert "Efterkommere er født i Danmark" in answer.answer
     _check_citations(answer, retriever)
+    # a definition followed by "Fx …" keeps its examples
+    needs = answer_question("Hvad dækker udtrykket 'københavnere med integrationsbehov' over?", retriever)
+    assert "samlet betegnelse" in needs.answer and "Fx sprogindsatser" in needs.answer
 
 
 def test_empty_question_gets_a_danish_hint(retriever):
