@@ -79,6 +79,7 @@ def test_question_types():
     assert question_type("Hvem har ansvaret for danskundervisning?") == "responsibility"
     assert question_type("Hvad er borgernes pligter?") == question_type("Hvad påhviler kommunen?") == "responsibility"
     assert question_type("Hvordan lever kommunen op til sin initiativpligt?") == "responsibility"
+    assert question_type("Hvad betyder det for udvalgene, at handleplanerne er forpligtende?") != "definition"
     assert question_type("Hvor mange procent var i beskæftigelse i 2021?") == "figure"
 
 
@@ -443,6 +444,8 @@ def test_an_english_question_about_nothing_the_documents_hold_is_refused(retriev
 def test_an_english_question_may_name_a_danish_term_and_use_any_word_form(retriever):
     model = answer_question("Since when has the 'Københavnermodel' been used for receiving refugees?", retriever)
     assert model.language == "en" and model.answerable and "2016" in model.answer
+    talks = answer_question("Who gave talks at the kick-off workshop for the new policy?", retriever)
+    assert "Bertel Haarder" in talks.answer
     funded = answer_question("How was the 2011-2014 integration policy supposed to be funded?", retriever)
     assert funded.answerable and "integrationspulje" in funded.answer
 
