@@ -29,7 +29,7 @@ DOCUMENT_NAMES = (
 
 def named_documents(question: str, retriever: Retriever) -> list[str]:
     """The documents the question names, in the order it names them: each mention of a year in a
-    policy's period, or of the synopsis, the draft, the adopted, the new or the old policy, stands
+    policy's period (or, in a comparison, just before it: _shortly_before), or of the synopsis, the draft, the adopted, the new or the old policy, stands
     for the one document it fits best (adopted before draft, newer before older). Years right after
     a name that they fit ("synopsen for 2011-2014") belong to that name."""
     metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of and d.meta.status != "case"]
@@ -44,12 +44,14 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
     period_of = {meta.id: meta.period for meta in metas}
     mentions = [(start, doc) for start, _end, doc in by_name]
+    compares = bool(COMPARISON_RE.search(question))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
         year = int(m.group())
         if any(end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _within(year, period_of[doc])
                for _s, end, doc in by_name):
             continue  # "synopsen for 2011-2014": the years say which synopsis, not another document
-        fits = [meta for meta in metas if _within(year, meta.period)]
+        fits = [meta for meta in metas if _within(year, meta.period)] or \
+            [meta for meta in metas if compares and _shortly_before(year, meta.period)]
         if fits:
             mentions.append((m.start(), min(fits, key=preference).id))
     return list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
@@ -64,6 +66,16 @@ ATTACHED = re.compile(r"\w*\s*(?:(?:for|fra|til|i|af|from|of|for the)\s+)?(?:(?:
 
 def _within(year: int, period: str) -> bool:
     return year in (period_years(period) or ())
+
+
+DATA_YEARS_BEFORE = 2  # a policy reports figures of the years just before its period
+
+
+def _shortly_before(year: int, period: str) -> bool:
+    """A year in no policy's period but just before one ("i 2010" for 2011-2014, "2021" for 2023-2026)
+    stands for that policy: its figures are of those years."""
+    years = period_years(period)
+    return bool(years) and years.start - DATA_YEARS_BEFORE <= year < years.start
 
 
 def is_comparison(question: str, retriever: Retriever) -> bool:

@@ -7,6 +7,7 @@ A retrieved span is a hit for a question when it overlaps one of the question's 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 
@@ -86,16 +87,19 @@ def ndcg_at(ranked: list[Span], evidence: list[Span], k: int = 10) -> float:
 
 
 # A keyword copied from the scanned text can carry its OCR spelling ("Europaradet", "sammenhang")
-# while the answer quotes the repaired word, so æ, ø and å are compared as a, o and a.
+# while the answer quotes the repaired word, so æ, ø and å are compared as a, o and a; and the
+# documents write a share as "%", "procent" or "pct." alike.
 DANISH_FOLD = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+PERCENT = re.compile(r"\s*(?:%|procent|pct\b\.?)")
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.lower().translate(DANISH_FOLD).split())
+    return " ".join(PERCENT.sub(" %", text.lower()).translate(DANISH_FOLD).split())
 
 
 def keywords_present(text: str, keywords: list[str]) -> bool:
-    """Whether every keyword occurs in the text (case, whitespace and æ/ø/å-spelling aside)."""
+    """Whether every keyword occurs in the text (case, whitespace, æ/ø/å-spelling and the way a
+    percentage is written aside)."""
     folded = _folded(text)
     return all(_folded(k) in folded for k in keywords)
 

@@ -140,6 +140,11 @@ def test_comparison_cites_each_policy_under_its_own_lead(retriever):
     assert periods == {"2011-2014", "2023-2026"}
     assert "I politikken 2011-2014" in answer.answer and "I udkastet til politikken 2023-2026" in answer.answer
     _check_citations(answer, retriever)
+    # years just before a period stand for its policy when the question compares them
+    years = answer_question("Hvor stor var forskellen i beskæftigelse mellem danskere og etniske minoriteter "
+                           "omkring 2010 sammenlignet med 2021?", retriever)
+    assert {c.period for c in years.citations} == {"2011-2014", "2023-2026"}
+    assert "20 %" in years.answer and "17 procentpoint" in years.answer
 
 
 def test_a_heading_is_cited_with_the_block_it_introduces(retriever):

@@ -70,6 +70,8 @@ def test_keywords_ignore_case_spacing_and_the_ocr_spelling_of_æøå():
     answer = "Indekset er udviklet af Interkulturelle Bynetværk under Europarådet, en sammenhæng [1]"
     assert keywords_present(answer, ["europaradet", "sammenhang", "Bynetværk  under"])
     assert not keywords_present(answer, ["Europarådet", "Eurocities"])
+    assert keywords_present("op mod 20 % i 2010, et gab på 17 procentpoint", ["20 procent", "17 procentpoint"])
+    assert keywords_present("20 procent", ["20 %"]) and not keywords_present("20 procent", ["21 %"])
 
 
 def test_the_same_wording_in_a_copy_or_elsewhere_in_the_document_is_the_same_passage(retriever):
