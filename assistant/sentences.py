@@ -39,18 +39,39 @@ def _ends_with_abbreviation(text: str) -> bool:
     return word in ABBREVIATIONS or bool(re.fullmatch(r"\d{1,2}", word)) or len(word) == 1
 
 
+def _unbulleted_item(text: str, piece: str, after: int, under_heading: bool) -> bool:
+    """An item of a list whose bullets the scan lost, ending at a blank line: under a heading or
+    after another such item, it starts in lower case and does not run on into the next paragraph,
+    which starts in lower case too ("FYRTÅRNSPROJEKT" | "styrke sprogstimulering i daginstitutioner"
+    | "skabe en bedre fordeling …")."""
+    words, following = piece.split(), text[after:].split(None, 1)
+    return (under_heading and bool(words) and bool(following) and words[0][:1].islower()
+            and following[0][:1].islower() and not re.search(r"[.!?:;,]$", piece.rstrip())
+            and words[-1].lower() not in JOINING_WORDS and following[0].lower() not in JOINING_WORDS)
+
+
+def _reads_as_heading(text: str) -> bool:
+    return len(text.split()) <= 14 and not re.search(r"[.!?:;,]$", text.rstrip())
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in ``text``, shifted by ``offset``; whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     start = 0
+    items = False  # the last span was an unbulleted list item
     for m in BOUNDARY.finditer(text):
         piece = text[start:m.start()]
         if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
             continue
-        if broken_by_layout(text, piece, m.end()):
+        under_heading = items or bool(spans) and _reads_as_heading(text[spans[-1][0]:spans[-1][1]])
+        item = "\n" in m.group() and _unbulleted_item(text, piece, m.end(), under_heading)
+        # a heading in capitals ("FYRTÅRNSPROJEKT") does not run on into a paragraph in lower case
+        caps_heading = "\n" in m.group() and piece.strip().isupper() and text[m.end():m.end() + 1].islower()
+        if not (item or caps_heading) and broken_by_layout(text, piece, m.end()):
             continue
         if piece.strip():
             spans.append(trim_span(text, start, m.start()))
+            items = item or (items and _unbulleted_item(text, piece, m.start(), True))
         start = m.end()
     if text[start:].strip():
         spans.append(trim_span(text, start, len(text)))

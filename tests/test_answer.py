@@ -231,6 +231,21 @@ def test_a_blank_line_after_a_word_that_cannot_end_a_sentence_does_not_end_it():
     assert parts[0].endswith("er markeret.") and parts[1] == "Ny sætning."
 
 
+def test_a_list_that_lost_its_bullets_is_split_into_its_items():
+    from assistant.sentences import split_sentences
+
+    text = ("FYRTÅRNSPROJEKT\n\nstyrke sprogstimulering i daginstitutioner\n\nskabe en bedre fordeling af "
+            "byens børn i daginstitutioner og\n\nskole\n\nstyrke forældresamarbejdet\n\nIntegrationsløftet "
+            "gælder ti skoler.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "FYRTÅRNSPROJEKT", "styrke sprogstimulering i daginstitutioner",
+        "skabe en bedre fordeling af byens børn i daginstitutioner og\n\nskole", "styrke forældresamarbejdet",
+        "Integrationsløftet gælder ti skoler."]
+    # a sentence broken by the layout after a line that is not a heading still runs on
+    prose = "Boligområder .\n\ner at afhjælpe sociale problemer og sikre, at fattige børnefamilier\n\nkender deres rettigheder."
+    assert [prose[a:b] for a, b in split_sentences(prose)][1].endswith("kender deres rettigheder.")
+
+
 def test_which_term_a_question_asks_the_meaning_of():
     from pathlib import Path
 
