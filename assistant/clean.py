@@ -36,7 +36,7 @@ NOT_JOINED_AFTER_HYPHEN = {"og", "eller", "samt", "til", "som", "men", "i", "at"
 
 # OCR confusions: what the scan shows -> what the letter really was (lower case).
 SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
-    ("g", "ø"), ("e", "ø"), ("@", "ø"), ("o", "ø"), ("0", "ø"), ("&", "ø"), ("eg", "ø"), ("@g", "ø"),
+    ("g", "ø"), ("e", "ø"), ("@", "ø"), ("s", "ø"), ("o", "ø"), ("0", "ø"), ("&", "ø"), ("eg", "ø"), ("@g", "ø"),
     ("a", "ø"),
     ("e", "æ"), ("a", "æ"), ("z", "æ"), ("®", "æ"), ("&", "æ"), ("a&", "æ"), ("az", "æ"), ("ae", "æ"),
     ("ee", "æ"), ("ea", "æ"), ("ax", "æ"), ("ez", "æ"), ("u", "æ"),
