@@ -165,6 +165,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         counted = counted_thing(question, language)
         if counted and not count_found(counted, question, language, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
+    if NAMES_ASKED.search(question) and not names_listed(question, language, passages, retriever):
+        return "De fundne passager nævner ikke, hvilke der konkret er tale om."
     if OUTCOME_ASKED.search(question) and not outcome_found(question, language, passages, retriever):
         return "De fundne passager beskriver ikke et resultat eller en evaluering af det, der spørges om."
     return None
@@ -286,6 +288,30 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
     return False
 
 
+# "Hvilke konkrete virksomheder …": only names answer it (Danish writes names, not kinds, with a
+# capital). "Hvilke skoler …" may be answered by a kind ("de ti svageste skoler"), and "konkrete mål"
+# or "konkrete tiltag" by what they are.
+NAMES_ASKED = re.compile(
+    r"\b(?:hvilke|which)\s+(?:konkrete|specifikke|navngivne|specific|named)\s+(?:virksomheder|firmaer|organisationer|"
+    r"foreninger|skoler|byer|lande|kommuner|bydele|boligområder|personer|partnere|companies|firms|organi[sz]ations|"
+    r"associations|schools|cities|countries|municipalities|districts|people|persons|partners)\b", re.IGNORECASE)
+# Two or more names in a row: "Tyrkiet, Irak, Iran", "Indre By, Vesterbro, Husum og Valby".
+NAME = r"[A-ZÆØÅ][\w/]*\w(?![\w-])(?:\s+[A-ZÆØÅ][\w/]*\w(?![\w-]))*"
+NAMES_IN_A_ROW = re.compile(rf"{NAME}(?:\s*(?:,|\bog\b|\bsamt\b|\band\b)\s*{NAME})+")
+
+
+def names_listed(question: str, language: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a top passage that names most of what is asked lists names in one of its sentences
+    ("hvilke lande er MENAPT" is answered by "Tyrkiet, Irak, …"; "hvilke skoler er heldagsskoler" is
+    not by "heldagsskolerne")."""
+    asked = NAMES_ASKED.search(question)
+    # what is named is asked for, not said: "hvilke organisationer" is answered by "Rockwool Fonden"
+    own = asked_terms(topic_of(question), language, asked.group() if asked else "")
+    lists_names = {p.chunk.id for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5)
+                   if NAMES_IN_A_ROW.search(" ".join(doc.cleaned[a:b].split()))}
+    return any(p.chunk.id in lists_names and names_most(own, p.chunk.text, retriever) for p in passages[:5])
+
+
 def person_named(role: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a top sentence names the role and a person: two capitalised words, the first not a
     Danish word ("Bertel Haarder", not "Københavns Kommune" or "Det Nationale")."""
@@ -334,6 +360,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
 OUTCOME_ASKED = re.compile(
     r"\b(hvilke resultater|hvilket resultat|resultatet af|resultaterne af|blevet evalueret|evaluering\w* vist|"
     r"viste evaluering\w*|blev (?:\w+ ){1,3}(?:bedre|bedst|værre|større|mindre|højere|lavere)|lykkedes det|"
+    r"hvilken placering|placerede sig|what (?:place|rank\w*)|"
     r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
     r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated)\b", re.IGNORECASE)
 # A sentence that reports what came of something (past or perfect tense, a before and after).

@@ -290,6 +290,11 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # the areas are named from the 2010 safety index; no later result is reported
     ("Blev trygheden bedre i Husum og Valby i løbet af perioden 2011-2014?", "resultat",
      "Lykkedes det kommunen at få flere medarbejdere med etnisk minoritetsbaggrund?", "nået et mål"),
+    ("Hvilken placering fik København i det interkulturelle byindeks i 2015?", "resultat",
+     "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
+    # only names answer "hvilke konkrete virksomheder"; the workshop's speakers are named
+    ("Hvilke konkrete virksomheder har indgået partnerskab med kommunen under Bland dig i byen?", "konkret",
+     "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
     ("Hvad viste evalueringen af Københavnermodellen?", "evaluering",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     # only the 2011-2014 papers tell when a policy was adopted
