@@ -15,7 +15,9 @@ from .lexicon import Lexicon
 SCANDINAVIAN = {"da", "no", "nb", "nn", "sv"}
 ENGLISH_HINTS = {"the", "what", "which", "who", "how", "is", "are", "does", "do", "of", "and", "for",
                  "policy", "goals", "goal", "city", "when", "why", "there", "this", "that", "with"}
-CLEARLY_DANISH = 0.9
+SOME_ENGLISH = 0.15  # share of English hint words that lets langdetect's "en" stand
+MOSTLY_DANISH = 0.6  # share of Danish words that keeps Danish unless English words are there too
+FEW_DANISH = 0.4  # below it, another language that langdetect is sure of stands
 ENGLISH_AROUND_DANISH_NAMES = 0.2  # share of English hint words that outweighs æ, ø and å
 MOSTLY_ENGLISH = 0.5  # half the words English hints: English whatever langdetect says
 _lock = threading.Lock()
@@ -41,18 +43,17 @@ def detect_language(text: str, lexicon: Lexicon | None = None) -> str:
     english_share = sum(1 for w in words if w in ENGLISH_HINTS) / len(words)
     if re.search(r"[æøå]", text.lower()) and english_share < ENGLISH_AROUND_DANISH_NAMES:
         return "da"  # æ, ø, å: Danish, unless English words carry a Danish name ("the Københavnermodel")
-    if lexicon and english_share == 0 and len(words) >= 4 and \
-            sum(1 for w in words if lexicon.is_word(w)) / len(words) >= CLEARLY_DANISH:
-        return "da"  # nothing English and nearly every word Danish: langdetect cannot change that
+    danish_share = sum(1 for w in words if lexicon.is_word(w)) / len(words) if lexicon else 0.0
+    if english_share < SOME_ENGLISH and danish_share >= MOSTLY_DANISH:
+        return "da"  # whatever langdetect said, the rules below would keep Danish: skip it (~10 ms)
     if english_share >= MOSTLY_ENGLISH and len(words) >= 3:
         return "en"  # "What does 'medborgerskab' mean?": langdetect reads the Danish term
     guesses = _langdetect(text)
     top = guesses[0][0] if guesses else "da"
     if top in SCANDINAVIAN:
         return "da"
-    danish_share = sum(1 for w in words if lexicon and lexicon.is_word(w)) / len(words) if lexicon else 0.0
-    if top == "en" and (english_share >= 0.15 or danish_share < 0.6):
+    if top == "en" and (english_share >= SOME_ENGLISH or danish_share < MOSTLY_DANISH):
         return "en"
-    if top != "en" and guesses and guesses[0][1] > 0.9 and danish_share < 0.4 and len(words) >= 3:
+    if top != "en" and guesses and guesses[0][1] > 0.9 and danish_share < FEW_DANISH and len(words) >= 3:
         return top
     return "da"
