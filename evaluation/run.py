@@ -37,7 +37,8 @@ DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldou
                  HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl",
                  HERE / "questions" / "blind.jsonl", HERE / "questions" / "blind2.jsonl",
                  HERE / "questions" / "blind3.jsonl", HERE / "questions" / "blind4.jsonl",
-                 HERE / "questions" / "blind5.jsonl", HERE / "questions" / "dev7.jsonl")
+                 HERE / "questions" / "blind5.jsonl", HERE / "questions" / "dev7.jsonl",
+                 HERE / "questions" / "blind6.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")
