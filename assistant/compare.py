@@ -29,9 +29,10 @@ DOCUMENT_NAMES = (
 
 def named_documents(question: str, retriever: Retriever) -> list[str]:
     """The documents the question names, in the order it names them: each mention of a year in a
-    policy's period (or, in a comparison, just before it: _shortly_before), or of the synopsis, the draft, the adopted, the new or the old policy, stands
-    for the one document it fits best (adopted before draft, newer before older). Years right after
-    a name that they fit ("synopsen for 2011-2014") belong to that name."""
+    policy's period (or, in a comparison, just before it: _shortly_before), or of the synopsis, the
+    draft, the adopted, the new or the old policy, stands for the one document it fits best (adopted
+    before draft, newer before older). Years right after a name that they fit ("synopsen for
+    2011-2014") belong to that name."""
     metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of and d.meta.status != "case"]
     periods = sorted({m.period for m in metas if re.fullmatch(r"\d{4}-\d{4}", m.period)})
     latest, first = (periods[-1], periods[0]) if periods else ("", "")

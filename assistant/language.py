@@ -45,7 +45,7 @@ def detect_language(text: str, lexicon: Lexicon | None = None) -> str:
         return "da"  # æ, ø, å: Danish, unless English words carry a Danish name ("the Københavnermodel")
     danish_share = sum(1 for w in words if lexicon.is_word(w)) / len(words) if lexicon else 0.0
     if english_share < SOME_ENGLISH and danish_share >= MOSTLY_DANISH:
-        return "da"  # whatever langdetect said, the rules below would keep Danish: skip it (~10 ms)
+        return "da"  # whatever langdetect said, the rules below would keep Danish: skip it (~4 ms)
     if english_share >= MOSTLY_ENGLISH and len(words) >= 3:
         return "en"  # "What does 'medborgerskab' mean?": langdetect reads the Danish term
     guesses = _langdetect(text)

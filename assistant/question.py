@@ -13,8 +13,8 @@ COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|o
                              r"six|seven)\b|\blist\w*", re.IGNORECASE)
 SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærke|indsatsområde|indsats|goal|principle)"
                               r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
-DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dækker|omfatter)|hvad vil det sige|definition\w*|"
-                           r"defin[eé]r\w*|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
+DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dækker|omfatter)|hvad vil det sige|"
+                           r"definition\w*|defin[eé]r\w*|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
                            r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
                            re.IGNORECASE)
 DUTY_WORDS = r"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?"
