@@ -291,6 +291,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                                                                     (qtype if qtype != "list" else "general")))
     if curated or from_list:  # the answer is a unit of the structure: the passages holding it lead
         passages = holding_first(passages, picks)
+    elif picks and not comparison:  # the passage of the best sentence leads the sources
+        passages = holding_first(passages, picks[:1])
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))

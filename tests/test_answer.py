@@ -409,6 +409,12 @@ def test_the_passages_holding_a_structured_answer_lead_the_sources(retriever):
         assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
         retrieved = retriever.search(question, k=10)
         assert {p.chunk.id for p in answer.passages} == {p.chunk.id for p in retrieved}  # reordered, not replaced
+    # an answer of sentences: the passage of its best sentence leads (the hybrid ranks the synopsis's
+    # version of the goal first; the sentence saying how it is measured is in the policy)
+    measured = answer_question("How is the overall goal of the 2011-2014 policy measured?", retriever)
+    assert retriever.search(measured.question, k=1)[0].chunk.doc_id == "synopsis-2011-2014"
+    assert measured.passages[0].chunk.doc_id == "integrationspolitik-2011-2014"
+    assert "Cities Index" in measured.passages[0].chunk.text
 
 
 def test_a_defined_term_asked_in_english_is_answered_from_its_definition(settings, retriever):
