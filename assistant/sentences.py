@@ -58,7 +58,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in ``text``, shifted by ``offset``; whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     start = 0
-    items = False  # the last span was an unbulleted list item
+    items = False  # the last span was an item of a list that lost its bullets
     for m in BOUNDARY.finditer(text):
         piece = text[start:m.start()]
         if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
@@ -71,7 +71,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             continue
         if piece.strip():
             spans.append(trim_span(text, start, m.start()))
-            items = item or (items and _unbulleted_item(text, piece, m.start(), True))
+            items = item
         start = m.end()
     if text[start:].strip():
         spans.append(trim_span(text, start, len(text)))

@@ -162,7 +162,7 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
     depth = max(k, 10)
     rows = []
     for q in questions:
-        q.evidence = q.evidence + same_text_spans(q.evidence, retriever.index.documents)
+        evidence = q.evidence + same_text_spans(q.evidence, retriever.index.documents)
         t0 = time.perf_counter()
         answer = ask(q.question, settings=settings)
         ask_ms = (time.perf_counter() - t0) * 1000
@@ -176,15 +176,15 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
         row = {"id": q.id, "split": q.split, "category": q.category, "answerable": q.answerable,
                "refused": not answer.answerable, "ask_ms": round(ask_ms, 1),
                "keyword_hit": keywords_present(answer.answer, q.keywords) if q.answerable else None,
-               "citation_hit": cites_evidence(cited, q.evidence) if q.answerable else None,
-               "citation_hit_strict": any(is_hit(c, q.evidence) for c in cited) if q.answerable else None,
-               "citation_precision": citation_precision(cited, q.evidence) if q.answerable else None,
+               "citation_hit": cites_evidence(cited, evidence) if q.answerable else None,
+               "citation_hit_strict": any(is_hit(c, evidence) for c in cited) if q.answerable else None,
+               "citation_precision": citation_precision(cited, evidence) if q.answerable else None,
                "citations": len(cited),
                "ranks": {}}
         for name, ranked in rankings.items():
             if q.answerable:
-                rank = first_hit_rank(ranked, q.evidence, 10)
-                row["ranks"][name] = {"rank": rank, "ndcg": ndcg_at(ranked, q.evidence, 10)}
+                rank = first_hit_rank(ranked, evidence, 10)
+                row["ranks"][name] = {"rank": rank, "ndcg": ndcg_at(ranked, evidence, 10)}
         rows.append(row)
     return {"k": k, "questions": len(questions), "rows": rows, "summary": summarise(rows, k)}
 
