@@ -12,6 +12,8 @@ from .retrieve import Retriever, period_years
 from .types import Filters, Passage
 
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
+# "den nye integrations- og medborgerskabspolitik", not "nye tiltag" or "en tidligere minister".
+OF_A_POLICY = r"(?=(?:\s+\S+){0,3}?\s+(?:\S*politik\w*|udkast\w*|polic\w*|draft|version\w*)\b)"
 # Words that name one document of the corpus: (pattern, which documents, which of them first).
 DOCUMENT_NAMES = (
     (re.compile(r"\bsynops", re.IGNORECASE),
@@ -20,9 +22,9 @@ DOCUMENT_NAMES = (
      lambda m, latest, first: m.status == "draft" and m.kind != "synopsis"),
     (re.compile(r"\b(vedtagne|endelige|adopted|final)\b", re.IGNORECASE),
      lambda m, latest, first: m.status == "adopted"),
-    (re.compile(r"\b(nye|nyeste|nuværende|new|current)\b", re.IGNORECASE),
+    (re.compile(rf"\b(nye|nyeste|nuværende|new|current)\b{OF_A_POLICY}", re.IGNORECASE),
      lambda m, latest, first: m.period == latest),
-    (re.compile(r"\b(gamle|tidligere|old|previous)\b", re.IGNORECASE),
+    (re.compile(rf"\b(gamle|tidligere|old|previous)\b{OF_A_POLICY}", re.IGNORECASE),
      lambda m, latest, first: m.period == first),
 )
 
