@@ -261,6 +261,8 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
         if word == "1" and prev.isalpha() and prev.islower() and nxt[:1].islower():
             return "i", "ocr-i"
         return None
+    if re.fullmatch(r"@[A-ZÆØÅ]{1,5}", word):  # an abbreviation in capitals ("@KF" for ØKF)
+        return "Ø" + word[1:], "ocr-abbreviation"
     lower = word.lower()
     if lower in NUMBERED_LABELS and nxt.isdigit():
         return match_case(word, NUMBERED_LABELS[lower]), "context"

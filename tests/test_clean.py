@@ -84,6 +84,8 @@ def test_known_repairs_in_context(settings):
     assert "Mål 5: Trygheden skal stige. Tag 5 ml vand." in label  # a goal's label, not the unit after a number
     s_for_ø = clean_text("Kgbenhavn skal vare en by.\nINKLUSION I KSBENHAVN\nDe skonomiske rettigheder.", lexicon).text
     assert "INKLUSION I KØBENHAVN" in s_for_ø and "De økonomiske rettigheder." in s_for_ø  # ø read as s
+    abbreviation = clean_text("Kgbenhavn skal vare en by.\n[Udfyldes af TMF og @KF ]", lexicon).text
+    assert "Udfyldes af TMF og ØKF" in abbreviation  # ø read as @ in an abbreviation in capitals
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
