@@ -16,7 +16,7 @@ from .compare import comparison_picks, is_comparison
 from .curated_answers import GOAL_STATUS_RE, curated_picks, definition_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
-from .question import RESPONSIBILITY_LIST_RE, question_type
+from .question import RESPONSIBILITY_LIST_RE, WHO_RE, question_type
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
@@ -275,7 +275,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
             return refusal(text, language, passages, notices, qtype,
                            message=f"Dokumenterne besvarer ikke spørgsmålet: De opregner ikke {count} sådanne "
                                    "punkter. Se de mest beslægtede passager nedenfor (måske relevant).")
-    elif qtype == "responsibility" and RESPONSIBILITY_LIST_RE.search(text):  # the actor's responsibility list
+    elif qtype == "responsibility" and RESPONSIBILITY_LIST_RE.search(text) and not WHO_RE.search(text):
+        # the actor's responsibility list ("Hvad er kommunens ansvar?"; "Hvem har ansvaret?" asks for the actor)
         picks = list_picks(content, retriever, text, min_overlap=1)
     else:
         picks = []

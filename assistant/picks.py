@@ -85,7 +85,11 @@ def _words(pick: Pick, retriever: Retriever) -> set[str]:
 
 
 FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed|det gælder|"
-                       r"det drejer sig om|eksempelvis|for eksempel|fx\b|f\. ?eks\.)", re.IGNORECASE)
+                       r"det drejer sig om|det handler om|eksempelvis|for eksempel|fx\b|f\. ?eks\.)", re.IGNORECASE)
+# "Det er det, vi kalder den interkulturelle integration.": the name of what the sentence before says.
+BACK_REFERENCE = re.compile(r"^(?:det|dette)\b[^.]{0,30}?\b(?:vi kalder|kalder vi|kaldes|betegnes|benævnes|"
+                            r"kalder man)\b", re.IGNORECASE)
+REFERENT_WORDS = 8  # a shorter sentence before ("Det synes vi er positivt.") refers back itself
 EXTEND_MAX = 900  # characters a heading and the block it introduces may span
 BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "definition")
 
@@ -120,9 +124,25 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
     elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
         end = following[0][1]
     start = _list_start(doc, pick.start) if item else pick.start
+    if BACK_REFERENCE.match(text):
+        start = _referent_start(doc, pick.start)
     if text.endswith(":") and not item:
         start = _lead_in(doc, start)
     return Pick(pick.doc_id, start, end, pick.chunk, pick.score) if (start, end) != (pick.start, pick.end) else pick
+
+
+def _referent_start(doc, start: int) -> int:
+    """Where what a naming sentence refers back to begins: the sentence before it, and the one before
+    that when the first is short ("… i byens udvikling. Det synes vi er positivt. Det kalder vi …")."""
+    floor = max(0, start - EXTEND_MAX // 2)
+    before = [(a, b) for a, b in split_sentences(doc.cleaned[floor:start], floor)
+              if not is_heading(doc.cleaned[a:b])]
+    begin = start
+    for a, b in reversed(before[-2:]):
+        begin = a
+        if len(doc.cleaned[a:b].split()) >= REFERENT_WORDS:
+            break
+    return begin
 
 
 def _lead_in(doc, start: int) -> int:

@@ -14,12 +14,15 @@ COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|o
 SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærke|indsatsområde|indsats|goal|principle)"
                               r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
 DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dækker|omfatter)|hvad vil det sige|"
+                           r"hvad mener (?:\S+\s+){1,5}?med\b|"
                            r"definition\w*|defin[eé]r\w*|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
-                           r"hvornår (?:er|bliver) man|what (?:is|does .* mean)|define|meaning of|who counts as)\b",
+                           r"hvornår (?:er|bliver) man|what (?:is(?! expected| required)|does .* mean)|define|meaning of|who counts as)\b",
                            re.IGNORECASE)
-DUTY_WORDS = r"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?"
+DUTY_WORDS = (r"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?|"
+              r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of")  # "hvad forventes der af …"
 RESPONSIBILITY_RE = re.compile(rf"\b(hvem|opgave|opgaver|rolle|who|{DUTY_WORDS})\b", re.IGNORECASE)
 RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # asks for duties
+WHO_RE = re.compile(r"\b(hvem|who)\b", re.IGNORECASE)
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
                            r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
@@ -84,3 +87,4 @@ def question_type(question: str) -> str:
     if FIGURE_RE.search(question):
         return "figure"
     return "general"
+

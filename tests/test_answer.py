@@ -111,6 +111,17 @@ def test_responsibility_question_returns_the_actors_list(retriever):
     duties = answer_question("Hvad er borgernes egne forpligtelser ifølge integrationspolitikken fra 2011?", retriever)
     assert duties.question_type == "responsibility" and "Det er københavnernes ansvar" in duties.answer
     assert "det gode naboskab" in duties.answer
+    expected = answer_question("Hvad forventes der af virksomheder og uddannelsesinstitutioner i 2011-2014?", retriever)
+    assert expected.question_type == "responsibility" and "at sikre rummelige og mangfoldige arbejdspladser" in \
+        expected.answer
+
+
+def test_who_is_responsible_is_answered_with_the_actor_not_a_list_of_duties(retriever):
+    answer = answer_question("Hvem har ansvaret for arbejdet på de enkelte fagområder i politikken 2023-2026?",
+                             retriever)
+    assert answer.question_type == "responsibility"
+    assert "det er de enkelte udvalg, som har ansvar for arbejdet på eget område" in answer.answer
+    assert question_type("Hvornår forventes politikken vedtaget af BR?") == "figure"  # "forventes … af" is no duty
 
 
 def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
@@ -130,6 +141,25 @@ def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvad er målet for beskæftigelsen?") != "definition"  # a goal, not a meaning
     assert question_type("Hvad er kommunens ansvar?") == "responsibility"
     assert question_type("Målet for skolebørn før og nu – hvad er forskellen?") != "definition"
+    assert question_type("Hvad mener politikken fra 2011 med den interkulturelle integration?") == "definition"
+    assert question_type("What is expected of the business community?") == "responsibility"
+
+
+def test_a_sentence_that_names_what_it_refers_back_to_is_cited_with_it(retriever):
+    block = _extended_block(retriever, "Det er\ndet, vi kalder den interkulturelle integration.")
+    assert block.startswith("En forudsætning for at nå de øvrige mål er, at københavnerne")
+    assert block.endswith("Det handler om at\nskabe aktivt medborgerskab og medansvar for byens udvikling.")
+    chain = _extended_block(retriever, "Det kalder vi for\nBland dig i byen.")  # "Det synes vi er positivt." too
+    assert chain.startswith("I København bidrager alle efter evne") and "Det synes vi er positivt." in chain
+
+
+def test_an_age_word_before_another_noun_names_no_policy(retriever):
+    from assistant.compare import named_documents
+
+    assert named_documents("Hvilken tidligere minister holdt oplæg om den nye integrations- og "
+                           "medborgerskabspolitik?", retriever) == ["integrations-medborgerskabspolitik-2023-2026"]
+    assert len(named_documents("Hvad siger den gamle integrationspolitik i forhold til det nye udkast?",
+                               retriever)) == 2
 
 
 def test_comparison_cites_each_policy_under_its_own_lead(retriever):
