@@ -153,6 +153,12 @@ def test_a_sentence_that_names_what_it_refers_back_to_is_cited_with_it(retriever
     assert chain.startswith("I København bidrager alle efter evne") and "Det synes vi er positivt." in chain
 
 
+def test_a_heading_is_cited_with_its_whole_list(retriever):
+    block = _extended_block(retriever, "Pejlemærker for integration og medborgerskab",
+                            document="integrations-medborgerskabspolitik-2023-2026")
+    assert "1) bidrage til" in block and block.endswith("bliver så dygtige, som de kan")  # all five, not four
+
+
 def test_an_age_word_before_another_noun_names_no_policy(retriever):
     from assistant.compare import named_documents
 
