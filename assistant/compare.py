@@ -105,11 +105,19 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
         return []
     pool = list(passages)
     base = filters or Filters()
+    asked = without_comparison_words(question)
     picks = []
     for doc_id in sides:
         mine = [p for p in pool if p.chunk.doc_id == doc_id and not p.chunk.placeholder]
         if not mine:
             mine = [p for p in retriever.search(question, k=3, filters=replace(base, documents=(doc_id,)))
                     if not p.chunk.placeholder]
-        picks += pick_sentences(mine, question, qtype, retriever, limit=2)
+        picks += pick_sentences(mine, asked, qtype, retriever, limit=2)
     return picks
+
+
+def without_comparison_words(question: str) -> str:
+    """The question without the words that make it a comparison ("sammenlignet med", "forskellen på"):
+    they ask for two sides, they are not what either side must say."""
+    rest = " ".join(COMPARISON_RE.sub(" ", question).split())
+    return rest or question

@@ -181,6 +181,10 @@ def test_comparison_cites_each_policy_under_its_own_lead(retriever):
                            "omkring 2010 sammenlignet med 2021?", retriever)
     assert {c.period for c in years.citations} == {"2011-2014", "2023-2026"}
     assert "20 %" in years.answer and "17 procentpoint" in years.answer
+    # the comparison words are not what a side must say: no sentence about comparing cities
+    danish = answer_question("Hvad står der om danskundervisning i politikken fra 2011 sammenlignet med udkastet "
+                             "for 2023-2026?", retriever)
+    assert "dansk" in danish.answer and "sammenligne København med andre europæiske byer" not in danish.answer
 
 
 def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
