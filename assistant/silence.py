@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
-from .question import topic_of
+from .question import DEFINITION_RE, topic_of
 from .retrieve import SYNONYMS, Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, term_set
@@ -79,6 +79,9 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     found = passage_words(passages[:3], retriever)
     own = content_terms(topic)
     hits = terms_found(own, found)
+    # "Hvordan definerer politikken integration?": the words asking for a meaning need not be in the text
+    asking = content_terms(" ".join(m.group() for m in DEFINITION_RE.finditer(topic)))
+    own -= asking - set(hits)
     coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
 
