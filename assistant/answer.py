@@ -266,6 +266,10 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         picks, qtype, style = curated, curated_type, curated_type
         if curated_type == "general":  # one goal's statement, with what the text says about it
             picks = merge_overlapping(curated + pick_sentences(content, text, qtype, retriever, limit=3))
+        elif curated_type == "item":  # a labelled item ("princip E"), with what its own passage goes on to say
+            following = [p for p in pick_sentences(content, text, "general", retriever, limit=3)
+                         if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever) for c in curated)]
+            picks, qtype, style = merge_overlapping(curated + following), "general", "general"
     elif comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
@@ -297,6 +301,16 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))
+
+
+ITEM_SECTION_KINDS = ("principle", "goal", "area", "letter_item", "numbered_item")
+
+
+def _item_end(pick: Pick, retriever: Retriever) -> int:
+    """Where the labelled item that starts at a pick ends (its section: "PRINCIP 1." up to "PRINCIP 2.")."""
+    sections = [s for s in retriever.index.documents[pick.doc_id].sections
+                if s.kind in ITEM_SECTION_KINDS and s.start <= pick.start < s.end]
+    return min((s.end for s in sections), default=pick.end)
 
 
 def period_filter(question: str, filters: Filters | None, retriever: Retriever) -> Filters | None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .compare import named_documents
 from .definitions import asked_definitions, load_definitions_cached
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .question import topic_of
+from .question import COMPARISON_RE, topic_of
 from .retrieve import Retriever, document_boost
 from .sentence_rank import GENERIC_TERMS
 from .sparse import stopwords, tokenize
@@ -93,11 +94,41 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     parents = {g.parent for g in children}
     areas = [g for g in goals if g.kind in AREA_KINDS and g.id in parents]
     area = named_area(question, areas, retriever.lexicon)
-    if area is None:
+    if area is not None:
+        refs = [area.statement_source] + [g.statement_source for g in children if g.parent == area.id]
+    elif kinds == {"fyrtaarn"}:  # "Hvilke fyrtårnsprojekter er der?": every one, as no section lists them
+        named = named_documents(question, retriever)
+        refs = [g.statement_source for g in children if not named or g.policy in named]
+    else:
         return []
-    picks = [source_pick(ref, retriever) for ref in
-             [area.statement_source] + [g.statement_source for g in children if g.parent == area.id]]
+    picks = [source_pick(ref, retriever) for ref in refs]
     return sorted((p for p in picks if p is not None), key=lambda p: (p.doc_id, p.start))
+
+
+# "Hvad siger princip E?", "Hvad går mål 3 ud på?", "pejlemærke 2": one numbered or lettered item.
+ITEM_LABEL = re.compile(r"\b(mål(?:et)?|princip(?:pet)?|pejlemærke(?:t)?|indsats(?:område(?:t)?)?|goal|principle)"
+                        r"\s+(?:nr\.?\s*)?(\d|[A-E])\b(?![.,]\d|\s*%)", re.IGNORECASE)
+ITEM_KINDS = {"mål": ("maal", "Mål"), "goal": ("maal", "Mål"), "pri": ("princip", "Princip"),
+              "pej": ("pejlemaerke", "Pejlemærke"), "ind": ("indsatsomraade", "Indsats")}
+
+
+def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """The statement of each item the question names by its label ("princip E", "mål 3"), in the
+    documents the question names (or in any, when it names none); empty when no item has the label,
+    or when a comparison names only one."""
+    goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents]
+    named = named_documents(question, retriever)
+    items = []
+    for m in ITEM_LABEL.finditer(question):
+        word = m.group(1).lower()
+        kind, title_word = ITEM_KINDS["mål" if word.startswith("mål") else word[:4] if word == "goal" else word[:3]]
+        label = re.compile(rf"^{title_word}\s+{re.escape(m.group(2))}\b", re.IGNORECASE)
+        hits = [g for g in goals if g.kind == kind and not g.placeholder and label.match(g.title)]
+        items += [g for g in hits if g.policy in named] or ([] if named else hits)
+    if not items or (COMPARISON_RE.search(question) and len(items) < 2):
+        return []
+    picks = [source_pick(g.statement_source, retriever) for g in dict.fromkeys(items)]
+    return [p for p in picks if p is not None]
 
 
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
@@ -136,9 +167,10 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:
     """Picks from the curated data and the question type they answer ("list" for an area's goals,
-    "definition" for a defined term), within the filters; ([], "") when the data does not hold it."""
+    "definition" for a defined term, "item" for a labelled item), within the filters; ([], "") when the
+    data does not hold it."""
     for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"),
-                        (goal_statement_picks, "general")):
+                        (named_item_picks, "item"), (goal_statement_picks, "general")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

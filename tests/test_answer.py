@@ -165,6 +165,23 @@ def test_a_heading_is_cited_with_its_whole_list(retriever):
     assert "1) bidrage til" in block and block.endswith("bliver så dygtige, som de kan")  # all five, not four
 
 
+def test_a_labelled_item_is_answered_with_that_item(retriever):
+    letter = answer_question("Hvad går princip E ud på?", retriever)
+    assert letter.citations[0].quote.startswith("E) Er baseret på forståelsen af at integration er en gensidig")
+    assert {c.document_id for c in letter.citations} == {"integrations-medborgerskabspolitik-2023-2026"}
+    number = answer_question("Hvad siger princip 1?", retriever)  # only the 2011 policy numbers its principles
+    assert number.citations[0].quote.startswith("PRINCIP I. MANGFOLDIGHED ER EN RESSOURCE")
+    both = answer_question("Hvad siger mål 2 og mål 3?", retriever)
+    assert [c.quote[:6] for c in both.citations] == ["Mål 2:", "Mål 3:"]
+
+
+def test_every_flagship_project_is_listed(retriever):
+    """No section lists the fyrtårnsprojekter (each is a box in its area): the goal data does."""
+    answer = answer_question("Hvilke fyrtårnsprojekter er der?", retriever)
+    assert answer.question_type == "list" and len(answer.citations) == 4
+    assert any("Bland dig i byen skal sikre mobilisering" in c.quote for c in answer.citations)
+
+
 def test_an_age_word_before_another_noun_names_no_policy(retriever):
     from assistant.compare import named_documents
 
