@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .compare import comparison_picks, is_comparison
+from .compare import comparison_picks, is_comparison, named_documents
 from .curated_answers import GOAL_STATUS_RE, curated_picks, definition_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
@@ -90,13 +90,15 @@ def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
                     year=meta.year)
 
 
-def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str) -> tuple[str, list[Citation]]:
+def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
+            named: tuple[str, ...] = ()) -> tuple[str, list[Citation]]:
     """Answer text grouped by document (period), each sentence followed by its [n]."""
     by_doc: dict[str, list[Pick]] = {}
     for p in picks:
         by_doc.setdefault(p.doc_id, []).append(p)
-    # Adopted texts first, then drafts, then case papers; within a document in reading order.
-    order = sorted(by_doc, key=lambda d: ({"adopted": 0, "draft": 1, "case": 2}.get(
+    # The document the question names first ("ifølge udkastet"), then adopted texts, drafts and case
+    # papers; within a document in reading order.
+    order = sorted(by_doc, key=lambda d: (d not in named[:1], {"adopted": 0, "draft": 1, "case": 2}.get(
         retriever.index.meta(d).status, 3), -max(p.score for p in by_doc[d])))
     citations: list[Citation] = []
     parts: list[str] = []
@@ -292,8 +294,10 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
+    named = () if comparison else tuple(named_documents(text, retriever))
     body, citations = compose(picks, retriever, language, style or ("list" if from_list else
-                                                                    (qtype if qtype != "list" else "general")))
+                                                                    (qtype if qtype != "list" else "general")),
+                              named if len(named) == 1 else ())
     if curated or from_list:  # the answer is a unit of the structure: the passages holding it lead
         passages = holding_first(passages, picks)
     elif picks and not comparison:  # the passage of the best sentence leads the sources

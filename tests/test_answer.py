@@ -165,6 +165,12 @@ def test_a_heading_is_cited_with_its_whole_list(retriever):
     assert "1) bidrage til" in block and block.endswith("bliver så dygtige, som de kan")  # all five, not four
 
 
+def test_the_document_a_question_names_leads_the_answer(retriever):
+    answer = answer_question("Who is responsible for integration according to the draft?", retriever)
+    assert answer.citations[0].document_id == "integrations-medborgerskabspolitik-2023-2026"
+    assert answer.answer.split("\n\n")[1].startswith("I udkastet til politikken 2023-2026")
+
+
 def test_a_labelled_item_is_answered_with_that_item(retriever):
     letter = answer_question("Hvad går princip E ud på?", retriever)
     assert letter.citations[0].quote.startswith("E) Er baseret på forståelsen af at integration er en gensidig")
