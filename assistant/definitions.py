@@ -87,8 +87,9 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 ASKS_MEANING = re.compile(
     r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
-    r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som))|"
-    r"what (?:is|are|does)|who counts as|which countries (?:are|count as|belong to|are counted as))\s+"
+    r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
+    r"what (?:is|are|does)|who counts as|(?:which|what) countries (?:are considered(?: to be| as)?|are counted as|"
+    r"are|count as|belong to))\s+"
     r"(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
     r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?(?:\s+(?:mean|betyder))?\s*\??$", re.IGNORECASE)
 

@@ -34,7 +34,8 @@ MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|nov
           "january|february|march|may|june|july|october")
 # A phrase that picks a document rather than saying what is asked: "i udkastet til politikken for
 # 2023-2026", "ifølge den vedtagne integrationspolitik 2011-2014", "i synopsen", "ifølge indstillingen
-# fra maj 2010", "the August 2022 workshop" (a month and year, not a meeting's date "d. 10. maj 2010").
+# fra maj 2010", "in the 2011 policy", "the August 2022 workshop" (a month and year, not a meeting's date
+# "d. 10. maj 2010").
 # The document boost acts on it; the rankings search for the rest of the question.
 DOCUMENT_REFERENCE = re.compile(
     r"\b(?:(?:i|fra|for|til|ifølge|af|med|in|of|from)\s+)?(?:den|det|the\s+)?\s*"
@@ -45,6 +46,8 @@ DOCUMENT_REFERENCE = re.compile(
     r"sagsfremstilling(?:en)?)"
     rf"(?:\s+(?:fra|for|til|i|from))?(?:\s*(?:(?:{MONTHS})\s+)?{YEARS})?|"
     rf"(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|{YEARS}-(?:politik|udkast|synops)\w*|"
+    rf"(?:(?:in|of|from|for|to)\s+)?the\s+{YEARS}\s+(?:integration\s+)?(?:(?:and\s+citizenship\s+)?polic(?:y|ies)|"
+    r"draft(?:\s+policy)?|synopsis)|"
     rf"(?<!\d\. )(?<!\d )(?:{MONTHS})\s+(?:19|20)\d\d\b|{YEARS[:-1]}(?=\W|$))",
     re.IGNORECASE)
 

@@ -99,7 +99,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "me my you your we us here also more most some such".split())
 # English words a question about these policies can carry without the documents using them.
 ENGLISH_GENERIC = frozenset("copenhagen city municipality municipal policy policies document documents say says "
-                            "said mention mentioned according draft tell described describe".split())
+                            "said mention mentioned according draft tell described describe integration mean means "
+                            "meant meaning define defined definition".split())
 
 
 def english_covered(topic: str, passages: list[Passage], retriever: Retriever) -> bool:

@@ -496,6 +496,11 @@ def test_a_defined_term_asked_in_english_is_answered_from_its_definition(setting
     assert terms("What is a descendant?") == {"Efterkommer"}
     assert terms("Hvilke lande er MENAPT-lande?", en=False) == {"Udvalgte MENAPT-lande"}
     assert terms("What is the unemployment rate?") == set()
+    assert terms("Which countries are considered Western?") == {"Vestlige lande"}
+    # "in the 2011 policy" picks the document; the term is "integration", answered from that policy
+    policy = answer_question("What does integration mean in the 2011 policy?", retriever)
+    assert policy.answerable and {c.period for c in policy.citations} == {"2011-2014"}
+    assert "Integration i København handler om at fremme oplevelsen af inklusion" in policy.answer
     answer = answer_question("Who counts as an immigrant?", retriever)
     assert answer.question_type == "definition" and "født i udlandet" in answer.answer
     assert answer.answer.startswith("The documents answer this in Danish")
