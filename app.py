@@ -20,7 +20,7 @@ from assistant.feedback import record_feedback
 from assistant.goals import STATUSES, goal_rows, import_measurements, load_goals_cached
 from assistant.index import build_index, stale_reason
 from assistant.privacy import find_personal_data
-from assistant.render import escape_markdown, highlighted_html
+from assistant.render import escape_markdown, highlighted_html, shortened
 from assistant.types import STATUS_LABELS, Citation, Filters
 from assistant.uploads import add_document_and_rebuild
 
@@ -145,7 +145,7 @@ def render_answer(ret, msg: dict, idx: int) -> None:
         for p in ans["passages"][:3]:
             meta = ret.index.meta(p["document_id"])
             with st.expander(f"{meta.title} · {meta.period} · {meta.status_label}"):
-                st.markdown(escape_markdown(p["text"][:800]))
+                st.markdown(escape_markdown(shortened(p["text"], 800)))
     with st.popover("Giv feedback"):
         rating = st.feedback("thumbs", key=f"fb-{idx}")
         comment = st.text_input("Kommentar (valgfri)", key=f"fbc-{idx}")

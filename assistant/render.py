@@ -27,3 +27,12 @@ def highlighted_html(text: str, start: int, end: int, max_chars: int = 4000) -> 
     suffix = " …" if hi < len(text) else ""
     return (f'<div class="passage" style="white-space: pre-wrap; line-height: 1.5">{prefix}{before}'
             f'<mark class="cited">{marked}</mark>{after}{suffix}</div>')
+
+
+def shortened(text: str, max_chars: int) -> str:
+    """The text, cut at the last word boundary before ``max_chars`` with " …" when it is longer."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > max_chars // 2 else cut).rstrip(" ,;:") + " …"

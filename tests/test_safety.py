@@ -11,7 +11,7 @@ from assistant.errors import UploadError
 from assistant.export import to_csv, to_docx, to_markdown
 from assistant.feedback import all_feedback, record_feedback
 from assistant.privacy import find_personal_data, redact
-from assistant.render import escape_markdown, highlighted_html
+from assistant.render import escape_markdown, highlighted_html, shortened
 from assistant.types import Citation
 from assistant.uploads import add_document, add_document_and_rebuild, check_filename
 
@@ -113,3 +113,10 @@ def test_good_upload_is_added_and_indexed(upload_settings, tmp_path):
     loaded = load_index(upload_settings, rebuild=False)
     chunks = [c for c in loaded.chunks if c.source_file == "Ny politik.pdf"]
     assert chunks and {c.page for c in chunks} <= {1, 2}
+
+
+def test_a_shortened_passage_ends_at_a_word_boundary():
+    text = "Borgerne er inkluderede, når de har en opfattelse af tillid, fællesskab og indflydelse."
+    assert shortened(text, 200) == text
+    assert shortened(text, 40) == "Borgerne er inkluderede, når de har en …"
+    assert shortened("x" * 50, 10) == "x" * 10 + " …"  # one long word is cut where it must be
