@@ -48,6 +48,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "flygtninge": ("nyankomne", "indvandrere"),
     "mål": ("målsætning", "indsatsområder"),
     "målsætning": ("mål",),
+    "ambition": ("målsætning",),
+    "ambitionen": ("målsætningen",),
     "principper": ("principper", "princip"),
     "opfølgning": ("integrationsbarometer", "statusrapport", "årshjul"),
     "måles": ("integrationsbarometer", "indeks"),
