@@ -11,7 +11,7 @@ from .compare import named_documents
 from .definitions import asked_definitions, load_definitions_cached
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .question import COMPARISON_RE, topic_of
+from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, question_type, topic_of
 from .retrieve import Retriever, document_boost
 from .sentence_rank import GENERIC_TERMS
 from .sparse import stopwords, tokenize
@@ -105,9 +105,12 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     return sorted((p for p in picks if p is not None), key=lambda p: (p.doc_id, p.start))
 
 
-# "Hvad siger princip E?", "Hvad går mål 3 ud på?", "pejlemærke 2": one numbered or lettered item.
-ITEM_LABEL = re.compile(r"\b(mål(?:et)?|princip(?:pet)?|pejlemærke(?:t)?|indsats(?:område(?:t)?)?|goal|principle)"
-                        r"\s+(?:nr\.?\s*)?(\d|[A-E])\b(?![.,]\d|\s*%)", re.IGNORECASE)
+# "Hvad siger princip E?", "Hvad går mål 3 ud på?", "pejlemærke 2", "det første princip": one numbered or
+# lettered item.
+ITEM_WORDS = r"mål(?:et)?|princip(?:pet)?|pejlemærke(?:t)?|indsats(?:område(?:t)?)?|goal|principle"
+ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7}
+ITEM_LABEL = re.compile(rf"\b(?:({ITEM_WORDS})\s+(?:nr\.?\s*)?(\d|[A-E])\b(?![.,]\d|\s*%)|"
+                        rf"(?:det|den)\s+({'|'.join(ORDINALS)})\s+({ITEM_WORDS}))", re.IGNORECASE)
 ITEM_KINDS = {"mål": ("maal", "Mål"), "goal": ("maal", "Mål"), "pri": ("princip", "Princip"),
               "pej": ("pejlemaerke", "Pejlemærke"), "ind": ("indsatsomraade", "Indsats")}
 
@@ -116,13 +119,20 @@ def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The statement of each item the question names by its label ("princip E", "mål 3"), in the
     documents the question names (or in any, when it names none); empty when no item has the label,
     or when a comparison names only one."""
+    if question_type(question) == "list" or RESPONSIBILITY_LIST_RE.search(question):
+        return []  # "Hvilke pligter har københavnerne ifølge princip 3?" asks for a list inside the item
     goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents]
     named = named_documents(question, retriever)
     items = []
     for m in ITEM_LABEL.finditer(question):
-        word = m.group(1).lower()
+        word = (m.group(1) or m.group(4)).lower()
         kind, title_word = ITEM_KINDS["mål" if word.startswith("mål") else word[:4] if word == "goal" else word[:3]]
-        label = re.compile(rf"^{title_word}\s+{re.escape(m.group(2))}\b", re.IGNORECASE)
+        if m.group(2):
+            wanted = re.escape(m.group(2))
+        else:  # "det første princip": the first by number or by letter
+            n = ORDINALS[m.group(3).lower()]
+            wanted = f"(?:{n}|{chr(64 + n)})"
+        label = re.compile(rf"^{title_word}\s+{wanted}\b", re.IGNORECASE)
         hits = [g for g in goals if g.kind == kind and not g.placeholder and label.match(g.title)]
         items += [g for g in hits if g.policy in named] or ([] if named else hits)
     if not items or (COMPARISON_RE.search(question) and len(items) < 2):

@@ -179,6 +179,17 @@ def test_a_labelled_item_is_answered_with_that_item(retriever):
     assert number.citations[0].quote.startswith("PRINCIP I. MANGFOLDIGHED ER EN RESSOURCE")
     both = answer_question("Hvad siger mål 2 og mål 3?", retriever)
     assert [c.quote[:6] for c in both.citations] == ["Mål 2:", "Mål 3:"]
+    first = answer_question("Hvad går det første princip i den vedtagne politik ud på?", retriever)
+    assert first.citations[0].quote.startswith("PRINCIP I. MANGFOLDIGHED ER EN RESSOURCE")
+    # a list asked for inside an item is the list, not the item's statement
+    duties = answer_question("Hvilke pligter har københavnerne selv ifølge princip 3?", retriever)
+    assert "Det er københavnernes ansvar" in duties.answer and "det gode naboskab" in duties.answer
+
+
+def test_a_list_heading_is_matched_by_its_whole_words(retriever):
+    """'Hvilke områder' does not ask for the indsatsområder (a compound whose last part is 'områder')."""
+    answer = answer_question("Hvilke områder udpegede Tryghedsindeks 2010?", retriever)
+    assert "Christianshavn/Holmen" in answer.answer and "Indsats 1." not in answer.answer
 
 
 def test_every_flagship_project_is_listed(retriever):
