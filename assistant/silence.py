@@ -30,8 +30,10 @@ class Support:
 REFUSAL_DENSE = 0.78
 REFUSAL_COVERAGE = 0.2
 # Questions in English: the lowest closeness of an answerable one in the first five question files was
-# 0.792 (Danish: 0.805, against REFUSAL_DENSE 0.78); this keeps the same margin below it.
-REFUSAL_DENSE_FOREIGN = 0.765
+# 0.792 (Danish: 0.805, against REFUSAL_DENSE 0.78), and 0.761 in dev9 ("How was the 2011-2014 policy
+# supposed to be funded, according to the committee case …?"); every English question the documents do
+# not answer lies above 0.775 and is refused by the checks of what it asks for. This keeps a margin below.
+REFUSAL_DENSE_FOREIGN = 0.75
 STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
 QUANTITY_RE = re.compile(r"\b(hvor (?:mange|meget|stor|store|høj|lav)|procent\w*|andel\w*|hvad (?:var|er|blev) "
                          r"(?:den |det )?\w*(?:ledighed|beskæftigelse|frekvens|antal|niveau|gab|tal)\w*)\b",

@@ -540,6 +540,13 @@ def test_a_question_in_english_is_held_to_its_own_closeness_bar():
     assert not is_supported(Support(REFUSAL_DENSE_FOREIGN - 0.01, 1.0), foreign=True)
 
 
+
+def test_an_english_question_far_from_the_danish_wording_is_still_answered(retriever):
+    answer = answer_question("How was the 2011-2014 policy supposed to be funded, according to the committee "
+                             "case from May 2010?", retriever)
+    assert answer.answerable and "udvalgenes egne budgetramme" in answer.answer  # "budgetrammet" in 003
+
+
 def test_filters_that_leave_out_the_answer_say_so(retriever):
     defined_elsewhere = answer_question("Hvad er en efterkommer?", retriever, filters=Filters(periods=("2011-2014",)))
     assert not defined_elsewhere.answerable and "som de valgte filtre udelukker" in defined_elsewhere.answer
