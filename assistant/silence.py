@@ -134,10 +134,16 @@ def terms_found(terms: set[str], words: set[str]) -> list[str]:
     return [t for t in terms if t in words or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in prefixes)]
 
 
+# When a policy was (or is to be) adopted: "Hvornår vedtog Borgerrepræsentationen …", "When was … adopted?".
+ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what day)\b.*\b(?:vedt\w*|adopt\w*|approv\w*)",
+                            re.IGNORECASE)
+
+
 def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
     """A Danish reason why the documents cannot hold the specific detail asked for, or None.
 
-    The question names a policy period no document covers, a place or body the documents never
+    The question names a policy period no document covers, asks when a policy that the documents hold
+    only as a draft was adopted, names a place or body the documents never
     mention, a year they never mention, asks for money while no passage has an amount, for
     contact details the documents never give, for a number no top sentence states, or for what came
     of something (a result, an evaluation, whether it got better) that no top sentence reports.
@@ -146,6 +152,11 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     for m in PERIOD_RE.finditer(question):
         if f"{m.group(1)}-{m.group(2)}" not in periods:
             return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
+    if ADOPTION_ASKED.search(question):
+        adopted = {d.meta.period for d in retriever.index.documents.values() if d.meta.status == "adopted"}
+        drafts = sorted(named_periods(question, periods) - adopted)
+        if drafts:
+            return f"Politikken for {drafts[0]} findes kun som udkast i dokumenterne; de siger ikke, hvornår den er vedtaget."
     vocabulary = retriever.index.vocabulary
     for m in re.finditer(r"\w+", question):
         word = m.group()
