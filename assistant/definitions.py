@@ -86,9 +86,10 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 # forstår politikken ved interkulturel integration?", "Hvilke lande er MENAPT-lande?".
 ASKS_MEANING = re.compile(
     r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
-    r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
+    r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan definerer(?: (?:brochuren|politikken|udkastet|"
+    r"synopsen|dokumentet|man|de|den|det))?|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
     r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
-    r"what (?:is|are|does)|who counts as|(?:which|what) countries (?:are considered(?: to be| as)?|are counted as|"
+    r"what (?:is|are|does|do)|who counts as|(?:which|what) countries (?:are considered(?: to be| as)?|are counted as|"
     r"are|count as|belong to))\s+"
     r"(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
     r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?(?:\s+(?:mean|betyder))?\s*\??$", re.IGNORECASE)
@@ -105,10 +106,19 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
         return []
     term = _term_key(m.group("term"))
     names = lambda d: {_term_key(d.term), *(_term_key(a) for a in d.aliases)}  # noqa: E731
-    if english:
-        wanted = _loose(" ".join(ENGLISH_TO_DANISH.get(w, (w,))[0] for w in term.split()))
-        return [d for d in definitions if wanted in {_loose(n) for n in names(d)}]
-    return [d for d in definitions if term in names(d)]
+
+    def defining(term: str) -> list[Definition]:
+        if english:
+            wanted = _loose(" ".join(ENGLISH_TO_DANISH.get(w, (w,))[0] for w in term.split()))
+            return [d for d in definitions if wanted in {_loose(n) for n in names(d)}]
+        return [d for d in definitions if term in names(d)]
+
+    found = defining(term)
+    parts = [p for p in re.split(r",\s*|\s+(?:og|and)\s+", term) if p]
+    if not found and len(parts) > 1:  # "inklusion og integration": each term, when each is defined
+        each = [defining(p) for p in parts]
+        found = [d for ds in each for d in ds] if all(each) else []
+    return found
 
 
 COUNTRY_NOUN = re.compile(r"\s+(?:lande|land|countries|country)$")

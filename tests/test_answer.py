@@ -510,6 +510,10 @@ def test_a_defined_term_asked_in_english_is_answered_from_its_definition(setting
     assert terms("Hvilke lande er MENAPT-lande?", en=False) == {"Udvalgte MENAPT-lande"}
     assert terms("What is the unemployment rate?") == set()
     assert terms("Which countries are considered Western?") == {"Vestlige lande"}
+    # two terms at once, when each is defined
+    assert terms("Hvad betyder indvandrer og efterkommer?", en=False) == {"Indvandrer", "Efterkommer"}
+    assert terms("What do immigrant and descendant mean?") == {"Indvandrer", "Efterkommer"}
+    assert terms("Hvad betyder indvandrer og fodbold?", en=False) == set()
     # "in the 2011 policy" picks the document; the term is "integration", answered from that policy
     policy = answer_question("What does integration mean in the 2011 policy?", retriever)
     assert policy.answerable and {c.period for c in policy.citations} == {"2011-2014"}
