@@ -270,7 +270,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
             picks = merge_overlapping(curated + pick_sentences(content, text, qtype, retriever, limit=3))
         elif curated_type == "item":  # a labelled item ("princip E"), with what its own passage goes on to say
             following = [p for p in pick_sentences(content, text, "general", retriever, limit=3)
-                         if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever) for c in curated)]
+                         if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever)
+                                for c in curated)]
             picks, qtype, style = merge_overlapping(curated + following), "general", "general"
     elif comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)

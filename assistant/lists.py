@@ -97,9 +97,10 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
             if count and len(siblings) != count:
                 continue  # "de syv mål": only a family of exactly seven
             heading_terms = set(tokenize(heading, retriever.lexicon))
+            # "hvilke grundlæggende værdier": a list headed by something else is not it (by the heading's
+            # whole words: "hvilke områder" does not ask for the indsatsområder)
             if head and not any(t[:STEM_PREFIX] in head for t in tokenize(heading)):
-                continue  # "hvilke grundlæggende værdier": a list headed by something else is not it
-                # (by the heading's whole words: "hvilke områder" is not asking for the indsatsområder)
+                continue
             overlap = len(wanted & heading_terms)
             key = (-overlap, p.rank)
             if overlap >= min_overlap and (best is None or key < best[0]):

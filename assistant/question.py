@@ -16,7 +16,8 @@ SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærk
 DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dækker|omfatter)|hvad vil det sige|"
                            r"hvad mener (?:\S+\s+){1,5}?med\b|"
                            r"definition\w*|defin[eé]r\w*|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
-                           r"hvornår (?:er|bliver) man|what (?:is(?! expected| required)|does .* mean)|define|meaning of|who counts as)\b",
+                           r"hvornår (?:er|bliver) man|what (?:is(?! expected| required)|does .* mean)|define|"
+                           r"meaning of|who counts as)\b",
                            re.IGNORECASE)
 DUTY_WORDS = (r"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?|"
               r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of")  # "hvad forventes der af …"

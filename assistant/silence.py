@@ -135,8 +135,8 @@ def terms_found(terms: set[str], words: set[str]) -> list[str]:
 
 
 # When a policy was (or is to be) adopted: "Hvornår vedtog Borgerrepræsentationen …", "When was … adopted?".
-ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what day)\b.*\b(?:vedt\w*|adopt\w*|approv\w*)",
-                            re.IGNORECASE)
+ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what day)\b.*"
+                            r"\b(?:vedt\w*|adopt\w*|approv\w*)", re.IGNORECASE)
 
 
 def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
@@ -156,7 +156,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         adopted = {d.meta.period for d in retriever.index.documents.values() if d.meta.status == "adopted"}
         drafts = sorted(named_periods(question, periods) - adopted)
         if drafts:
-            return f"Politikken for {drafts[0]} findes kun som udkast i dokumenterne; de siger ikke, hvornår den er vedtaget."
+            return (f"Politikken for {drafts[0]} findes kun som udkast i dokumenterne; de siger ikke, hvornår "
+                    "den er vedtaget.")
     vocabulary = retriever.index.vocabulary
     for m in re.finditer(r"\w+", question):
         word = m.group()
