@@ -97,8 +97,6 @@ def test_details_the_documents_never_mention_are_refused(retriever):
                              ("Hvad siger politikken for 2015-2018 om danskundervisning?", "2015-2018"),
                              ("Hvilke otte skoler deltog i projektet?", "opregner ikke 8"),
                              ("Hvad var beskæftigelsesfrekvensen for flygtninge i 2012?", "tal"),
-                             ("Hvornår vedtog Borgerrepræsentationen den endelige politik for 2023-2026?",
-                              "findes kun som udkast"),
                              # the documents give the share of all employees, not of the leaders
                              ("Hvor stor en andel af kommunens ledere har etnisk minoritetsbaggrund?", "tal")):
         answer = answer_question(question, retriever)
@@ -379,8 +377,8 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
     ("Hvad viste evalueringen af Københavnermodellen?", "evaluering",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
-    # only the 2011-2014 papers tell when a policy was adopted
-    ("Hvornår vedtog Borgerrepræsentationen politikken for 2023-2026?", "anden periode end 2023-2026",
+    # only the 2011-2014 papers tell when a policy was adopted; the 2023-2026 policy is only a draft
+    ("Hvornår vedtog Borgerrepræsentationen den endelige politik for 2023-2026?", "findes kun som udkast",
      "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
 ])
 def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refused, reason, stated, expected):
