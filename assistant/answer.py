@@ -91,14 +91,14 @@ def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
 
 
 def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
-            named: tuple[str, ...] = ()) -> tuple[str, list[Citation]]:
+            lead: str | None = None) -> tuple[str, list[Citation]]:
     """Answer text grouped by document (period), each sentence followed by its [n]."""
     by_doc: dict[str, list[Pick]] = {}
     for p in picks:
         by_doc.setdefault(p.doc_id, []).append(p)
-    # The document the question names first ("ifølge udkastet"), then adopted texts, drafts and case
-    # papers; within a document in reading order.
-    order = sorted(by_doc, key=lambda d: (d not in named[:1], {"adopted": 0, "draft": 1, "case": 2}.get(
+    # The document the question names (``lead``: "ifølge udkastet") first, then adopted texts, drafts
+    # and case papers; within a document in reading order.
+    order = sorted(by_doc, key=lambda d: (d != lead, {"adopted": 0, "draft": 1, "case": 2}.get(
         retriever.index.meta(d).status, 3), -max(p.score for p in by_doc[d])))
     citations: list[Citation] = []
     parts: list[str] = []
@@ -295,10 +295,10 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
-    named = () if comparison else tuple(named_documents(text, retriever))
+    named = [] if comparison else named_documents(text, retriever)
     body, citations = compose(picks, retriever, language, style or ("list" if from_list else
                                                                     (qtype if qtype != "list" else "general")),
-                              named if len(named) == 1 else ())
+                              named[0] if len(named) == 1 else None)
     if curated or from_list:  # the answer is a unit of the structure: the passages holding it lead
         passages = holding_first(passages, picks)
     elif picks and not comparison:  # the passage of the best sentence leads the sources

@@ -111,8 +111,9 @@ ITEM_WORDS = r"mål(?:et)?|princip(?:pet)?|pejlemærke(?:t)?|indsats(?:område(?
 ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7}
 ITEM_LABEL = re.compile(rf"\b(?:({ITEM_WORDS})\s+(?:nr\.?\s*)?(\d|[A-E])\b(?![.,]\d|\s*%)|"
                         rf"(?:det|den)\s+({'|'.join(ORDINALS)})\s+({ITEM_WORDS}))", re.IGNORECASE)
-ITEM_KINDS = {"mål": ("maal", "Mål"), "goal": ("maal", "Mål"), "pri": ("princip", "Princip"),
-              "pej": ("pejlemaerke", "Pejlemærke"), "ind": ("indsatsomraade", "Indsats")}
+# How a label's word begins → (the goal kind, the word its titles start with).
+ITEM_KINDS = {"mål": ("maal", "Mål"), "goal": ("maal", "Mål"), "princip": ("princip", "Princip"),
+              "pejlemærke": ("pejlemaerke", "Pejlemærke"), "indsats": ("indsatsomraade", "Indsats")}
 
 
 def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
@@ -126,7 +127,7 @@ def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     items = []
     for m in ITEM_LABEL.finditer(question):
         word = (m.group(1) or m.group(4)).lower()
-        kind, title_word = ITEM_KINDS["mål" if word.startswith("mål") else word[:4] if word == "goal" else word[:3]]
+        kind, title_word = next(v for k, v in ITEM_KINDS.items() if word.startswith(k))
         if m.group(2):
             wanted = re.escape(m.group(2))
         else:  # "det første princip": the first by number or by letter
