@@ -32,6 +32,8 @@ HYPHEN_JOIN_RE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ@&®]{2,})-[ \t]*\n(?:[ \t]
 # A template placeholder: "[Her indsættes …]"; an unclosed one ends with a line ending in ")" or at a blank line.
 PLACEHOLDER_RE = re.compile(r"\[\s*(?:her indsættes|udfyldes af)(?:[^\]\n]|\n(?!\s*\n))*?"
                             r"(?:\]|\)[ \t]*(?=\n)|(?=\n\s*\n)|$)", re.IGNORECASE)
+# A slash the scan read for æ or ø inside a word ("MALS/ATNING"); "race/hudfarve" stays two words.
+SLASH_JOIN_RE = re.compile(r"(?<![\w/])([A-Za-zÀ-ÖØ-öø-ÿ]{2,})/([A-Za-zÀ-ÖØ-öø-ÿ]{2,})(?![\w/])")
 NOT_JOINED_AFTER_HYPHEN = {"og", "eller", "samt", "til", "som", "men", "i", "at"}
 
 # OCR confusions: what the scan shows -> what the letter really was (lower case).
@@ -45,6 +47,7 @@ SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     ("2", "æ"), ("2", "å"), ("3", "å"),
     ("c", "e"), ("1", "i"), ("1", ""), ("7", "i"), ("i1", "i"), ("ij", "j"), ("jj", "j"), ("wv", "v"), ("0", "o"),
     ("at", "af"),
+    ("/a", "æ"), ("/", "æ"), ("/", "ø"),
 )
 TARGET_LETTERS = set("æøå")
 
@@ -72,6 +75,9 @@ AMBIGUOUS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
 }
 # A label before its number that lost its å ("Ml 5: Trygheden skal stige"); elsewhere "ml" is a unit.
 NUMBERED_LABELS = {"ml": "mål"}
+# An abbreviation that, in lower case before a lower-case word, is a word that lost its å:
+# "som nr hele vejen rundt" is "når"; "nr. 4" and "NR 4" stay.
+LOST_LETTER_WORDS = {"nr": "når"}
 NOISY_SHARE = 0.05  # documents with at least this share of unknown words get the full repair
 FREQUENCY_MARGIN = 1.5   # a valid word is replaced when a one-letter variant is this much more common (Zipf)
 COMPOUND_MARGIN = 1.0    # a repaired compound must read this much better (rarest part, Zipf)
@@ -245,6 +251,18 @@ def _hyphen_joins(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return joins
 
 
+def _slash_joins(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, word) for "head/tail" that is one word with a misread æ or ø: a part is no word,
+    and the whole, with the slash as a letter, is."""
+    joins = []
+    for m in SLASH_JOIN_RE.finditer(text):
+        if lexicon.is_known(m.group(1).lower()) and lexicon.is_known(m.group(2).lower()):
+            continue
+        if best_candidate(lexicon, m.group(0), words_only=True):
+            joins.append((m.start(), m.end(), m.group(0)))
+    return joins
+
+
 def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
                  noisy: bool = True) -> tuple[str, str] | None:
     """(replacement, reason) for one word token, or None to keep it.
@@ -266,6 +284,8 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
     lower = word.lower()
     if lower in NUMBERED_LABELS and nxt.isdigit():
         return match_case(word, NUMBERED_LABELS[lower]), "context"
+    if lower in LOST_LETTER_WORDS and word.islower() and nxt.isalpha() and nxt.islower():
+        return LOST_LETTER_WORDS[lower], "context"
     if lower in AMBIGUOUS:
         target, keep_prev, keep_next = AMBIGUOUS[lower]
         if prev.lower() in keep_prev or nxt.lower() in keep_next:
@@ -317,6 +337,10 @@ def clean_text(text: str, lexicon: Lexicon) -> CleanResult:
     # Hyphenated words become one token spanning "head-\ntail".
     tokens: list[tuple[int, int, str]] = []
     for a, b, joined in (_hyphen_joins(text, lexicon) if noisy else []):
+        if free(a, b):
+            tokens.append((a, b, joined))
+            taken.append((a, b))
+    for a, b, joined in (_slash_joins(text, lexicon) if noisy else []):
         if free(a, b):
             tokens.append((a, b, joined))
             taken.append((a, b))

@@ -82,10 +82,14 @@ def test_known_repairs_in_context(settings):
     assert "\n\n• Etablering af nye netværk\n\n• Styrkelse af dialog" in bullets  # "o" before a capital is a bullet
     label = clean_text("Kgbenhavn skal vare en by.\nMl 5: Trygheden skal stige. Tag 5 ml vand.", lexicon).text
     assert "Mål 5: Trygheden skal stige. Tag 5 ml vand." in label  # a goal's label, not the unit after a number
+    when = clean_text("Kgbenhavn skal vare en by.\nEn indsats, som nr hele vejen rundt. Se punkt nr 4 og nr. 5.", lexicon).text
+    assert "som når hele vejen rundt. Se punkt nr 4 og nr. 5." in when  # å lost in "når"; the abbreviation stays
     s_for_ø = clean_text("Kgbenhavn skal vare en by.\nINKLUSION I KSBENHAVN\nDe skonomiske rettigheder.", lexicon).text
     assert "INKLUSION I KØBENHAVN" in s_for_ø and "De økonomiske rettigheder." in s_for_ø  # ø read as s
     abbreviation = clean_text("Kgbenhavn skal vare en by.\n[Udfyldes af TMF og @KF ]", lexicon).text
     assert "Udfyldes af TMF og ØKF" in abbreviation  # ø read as @ in an abbreviation in capitals
+    slash = clean_text("Kgbenhavn skal vare en by.\nDEN OVERORDNEDE MALS/ATNING:\nDet gelder race/hudfarve.", lexicon).text
+    assert "DEN OVERORDNEDE MÅLSÆTNING:" in slash and "race/hudfarve" in slash  # Æ read as "/A"; two words stay
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
