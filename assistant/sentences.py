@@ -50,6 +50,16 @@ def _unbulleted_item(text: str, piece: str, after: int, under_heading: bool) -> 
             and words[-1].lower() not in JOINING_WORDS and following[0].lower() not in JOINING_WORDS)
 
 
+def _items_on_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An unbulleted item that holds the next item on its own line, opening with the same verb
+    ("sikre en indsats, som når hele vejen rundt om svage familier" | "sikre bedre overgang …"):
+    one span per item."""
+    opener = text[a:b].split(None, 1)[0]
+    cuts = [a + m.start() for m in re.finditer(rf"(?<=\n)[ \t]*{re.escape(opener)}\s", text[a:b])]
+    bounds = [a, *cuts, b]
+    return [trim_span(text, x, y) for x, y in zip(bounds, bounds[1:])]
+
+
 def _reads_as_heading(text: str) -> bool:
     return len(text.split()) <= 14 and not re.search(r"[.!?:;,]$", text.rstrip())
 
@@ -70,7 +80,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if not (item or caps_heading) and broken_by_layout(text, piece, m.end()):
             continue
         if piece.strip():
-            spans.append(trim_span(text, start, m.start()))
+            span = trim_span(text, start, m.start())
+            spans.extend(_items_on_lines(text, *span) if item else [span])
             items = item
         start = m.end()
     if text[start:].strip():
