@@ -158,8 +158,8 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 # "Hvad går fyrtårnsprojektet Bland dig i byen ud på?", "Hvad er formålet med …": what one named goal says.
 ASKS_ABOUT_GOAL = re.compile(r"\b(hvad går .+ ud på|hvad handler .+ om|hvad indebærer|hvad er formålet med|"
-                             r"hvad (?:er|var) (?:det )?(?:overordnede |store |overordnet )*(?:mål(?:et|sætningen)?|"
-                             r"formål(?:et)?) (?:med|for|i)|what (?:is|was) the (?:overall |main |overarching )?"
+                             r"hvad (?:er|var) (?:den |det )?(?:overordnede |store |overordnet )*(?:mål(?:et|sætningen)?|"
+                             r"formål(?:et)?|ambition(?:en)?) (?:med|for|i)|what (?:is|was) the (?:overall |main |overarching )?"
                              r"(?:purpose|aim|goal|objective) (?:of|for))\b", re.IGNORECASE)
 
 

@@ -248,6 +248,12 @@ def test_sentences_join_across_a_blank_line_before_a_number_after_a_function_wor
     menapt = "Indvandrere i Danmark pr. 1. januar 2021. Det er mange."
     assert [menapt[a:b] for a, b in split_sentences(menapt)] == ["Indvandrere i Danmark pr. 1. januar 2021.",
                                                                    "Det er mange."]
+    # items of a list that lost its bullets: one per line when two share a line break and their verb
+    items = ("FYRTÅRNSPROJEKT\n\nstyrke forældresamarbejdet\n\nsikre en indsats, som når hele vejen rundt\n"
+             "sikre bedre overgang fra skole til ungdomsuddannelse\n\nsikre praktikpladser til unge")
+    assert [items[a:b] for a, b in split_sentences(items)][2:] == [
+        "sikre en indsats, som når hele vejen rundt", "sikre bedre overgang fra skole til ungdomsuddannelse",
+        "sikre praktikpladser til unge"]
 
 
 def test_counted_list_returns_every_item_whole(retriever):
@@ -490,11 +496,12 @@ def test_the_passages_holding_a_structured_answer_lead_the_sources(retriever):
         retrieved = retriever.search(question, k=10)
         assert {p.chunk.id for p in answer.passages} == {p.chunk.id for p in retrieved}  # reordered, not replaced
     # an answer of sentences: the passage of its best sentence leads (the hybrid ranks the synopsis's
-    # version of the goal first; the sentence saying how it is measured is in the policy)
-    measured = answer_question("How is the overall goal of the 2011-2014 policy measured?", retriever)
-    assert retriever.search(measured.question, k=1)[0].chunk.doc_id == "synopsis-2011-2014"
-    assert measured.passages[0].chunk.doc_id == "integrationspolitik-2011-2014"
-    assert "Cities Index" in measured.passages[0].chunk.text
+    # version of the goal first; the goal itself, Mål 3, is in the policy)
+    goal = answer_question("Hvad var målet for kommunens egen medarbejdersammensætning i perioden 2011-2014?",
+                           retriever)
+    assert retriever.search(goal.question, k=1)[0].chunk.doc_id == "synopsis-2011-2014"
+    assert goal.passages[0].chunk.doc_id == "integrationspolitik-2011-2014"
+    assert "Mål 3" in goal.passages[0].chunk.text
 
 
 def test_a_defined_term_asked_in_english_is_answered_from_its_definition(settings, retriever):
