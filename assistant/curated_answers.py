@@ -13,7 +13,7 @@ from .goals import load_goals_cached
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, question_type, topic_of
 from .retrieve import Retriever, document_boost
-from .sentence_rank import GENERIC_TERMS
+from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
 from .sparse import stopwords, tokenize
 from .types import Filters, Goal, SourceRef
 
@@ -142,6 +142,40 @@ def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     return [p for p in picks if p is not None]
 
 
+# "Hvilket af principperne handler om at måle effekten?", "Which guiding point is about values?": the one
+# item of a kind that the rest of the question describes. (Plural "hvilke" asks for a list.)
+WHICH_ITEM = re.compile(r"\b(?:hvilke[tn]|which)\s+(?:(?:af|of)\s+(?:de|the)?\s*)?"
+                        r"(princip\w*|mål(?:et|ene)?|pejlemærke\w*|indsatsområde\w*|principles?|goals?|"
+                        r"guiding points?)\b", re.IGNORECASE)
+WHICH_ITEM_KINDS = {"princip": "princip", "mål": "maal", "goal": "maal", "pejlemærke": "pejlemaerke",
+                    "guiding": "pejlemaerke", "indsatsområde": "indsatsomraade"}
+
+
+def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """The statement of the one item of the asked kind (in the documents the question names) whose shared
+    content words with the question weigh most (by rarity in the corpus), when no other item ties."""
+    m = WHICH_ITEM.search(question)
+    if not m or COMPARISON_RE.search(question):
+        return []
+    kind = next(v for k, v in WHICH_ITEM_KINDS.items() if m.group(1).lower().startswith(k))
+    goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents
+             and g.kind == kind and not g.placeholder]
+    named = named_documents(question, retriever)
+    goals = [g for g in goals if g.policy in named] or ([] if named else goals)
+    english = retriever.language(question) == "en"  # matched through the glossary's Danish words
+    rest = topic_of(question[m.end():])
+    # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
+    terms = content_terms(retriever.expand(rest) if english else rest) - GOAL_WORDS
+    rarity = term_rarity(retriever)  # a shared rare word ("effekten") outweighs a common one ("indsatser")
+    default = max(rarity.values(), default=1.0)
+    scored = sorted((sum(rarity.get(t, default) for t in terms & content_terms(f"{g.title} {g.statement}")), i)
+                    for i, g in enumerate(goals))[::-1]
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return []
+    pick = source_pick(goals[scored[0][1]].statement_source, retriever)
+    return [pick] if pick else []
+
+
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The defining passages of the term a question asks the meaning of: for each period that defines
     it, or only the period or document the question names."""
@@ -181,7 +215,7 @@ def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tupl
     "definition" for a defined term, "item" for a labelled item), within the filters; ([], "") when the
     data does not hold it."""
     for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"),
-                        (named_item_picks, "item"), (goal_statement_picks, "general")):
+                        (named_item_picks, "item"), (which_item_picks, "item"), (goal_statement_picks, "general")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

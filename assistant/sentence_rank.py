@@ -66,16 +66,16 @@ class Candidate:
     features: np.ndarray
 
 
-def _term_rarity(retriever: Retriever) -> dict[str, float]:
+def term_rarity(retriever: Retriever) -> dict[str, float]:
     """Inverse document frequency of each stemmed term over the indexed chunks (kept per index)."""
-    cached = retriever.__dict__.get("_term_rarity")
+    cached = retriever.__dict__.get("term_rarity")
     if cached is None:
         df: dict[str, int] = {}
         for chunk in retriever.index.chunks:
             for t in set(tokenize(chunk.text)):
                 df[t] = df.get(t, 0) + 1
         n = max(1, len(retriever.index.chunks))
-        cached = retriever.__dict__.setdefault("_term_rarity",
+        cached = retriever.__dict__.setdefault("term_rarity",
                                                {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()})
     return cached
 
@@ -137,7 +137,7 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
         return []
     topic = topic_of(question)  # what is asked, without the phrases that pick a document
     terms = content_terms(retriever.expand(topic)) | content_terms(topic)
-    rarity = _term_rarity(retriever)
+    rarity = term_rarity(retriever)
     default_rarity = max(rarity.values(), default=1.0)
     total_rarity = sum(rarity.get(t, default_rarity) for t in terms) or 1.0
     q = retriever.query_vector(topic)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import answer_question, question_type
+from assistant.curated_answers import which_item_picks
 from assistant.types import Filters
 
 
@@ -184,6 +185,19 @@ def test_a_labelled_item_is_answered_with_that_item(retriever):
     # a list asked for inside an item is the list, not the item's statement
     duties = answer_question("Hvilke pligter har københavnerne selv ifølge princip 3?", retriever)
     assert "Det er københavnernes ansvar" in duties.answer and "det gode naboskab" in duties.answer
+
+
+def test_which_item_of_a_kind_a_question_describes_is_answered_with_that_item(retriever):
+    effect = answer_question("Hvilket af principperne i 2023-udkastet handler om at måle effekten af indsatserne?",
+                             retriever)
+    assert [c.quote[:3] for c in effect.citations] == ["C) "]  # "effekten" outweighs the common "indsatser"
+    values = answer_question("Hvilket af pejlemærkerne handler om demokratiske værdier?", retriever)
+    assert values.citations[0].quote.startswith("3) bidrage til") and "lighed for loven" in values.answer
+    english = answer_question("Which of the principles is about cooperation across administrations?", retriever)
+    assert english.citations[0].quote.startswith("B) I høj udstrækning")
+    # the plural asks for the list; no item shares a word with "vejret"
+    assert answer_question("Hvilke principper har udkastet?", retriever).question_type == "list"
+    assert not which_item_picks("Hvilket princip handler om vejret?", retriever)
 
 
 def test_a_list_heading_is_matched_by_its_whole_words(retriever):
