@@ -84,11 +84,12 @@ def _words(pick: Pick, retriever: Retriever) -> set[str]:
     return set(normalise(retriever.index.documents[pick.doc_id].cleaned[pick.start:pick.end]))
 
 
-FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|det betyder|det svarer til|heraf|hermed|dermed|det gælder|"
+FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|dette? (?:betyder|indebærer)|det svarer til|heraf|hermed|dermed|det gælder|"
                        r"det drejer sig om|det handler om|eksempelvis|for eksempel|fx\b|f\. ?eks\.)", re.IGNORECASE)
 # "Det er det, vi kalder den interkulturelle integration.": the name of what the sentence before says.
 BACK_REFERENCE = re.compile(r"^(?:det|dette)\b[^.]{0,30}?\b(?:vi kalder|kalder vi|kaldes|betegnes|benævnes|"
                             r"kalder man)\b", re.IGNORECASE)
+FOLLOW_ON_MAX = 2  # explaining sentences a pick keeps ("Dvs. …" then "Dette indebærer …")
 REFERENT_WORDS = 8  # a shorter sentence before ("Det synes vi er positivt.") refers back itself
 EXTEND_MAX = 1500  # characters a heading and the block it introduces may span (the draft's five pejlemærker: 966)
 BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "definition")
@@ -97,7 +98,7 @@ BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "
 def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
     """A heading or a sentence ending in ':' is cited with the block it introduces ("Det er kommunens
     ansvar" with its bullets), a list item with its whole list and the line introducing it, and a
-    sentence followed by "Dvs. …" keeps that sentence."""
+    sentence followed by "Dvs. …" or "Dette indebærer …" keeps those sentences."""
     doc = retriever.index.documents[pick.doc_id]
     text = doc.cleaned[pick.start:pick.end].strip()
     limit = min(len(doc.cleaned), pick.start + EXTEND_MAX)
@@ -121,8 +122,11 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
             if (is_heading(part) and not LABELLED.match(part)) or ((item or opens_list) and not LABELLED.match(part)):
                 break  # a list item runs on only through its siblings
             end = b
-    elif following and FOLLOW_ON.match(doc.cleaned[following[0][0]:following[0][1]].strip()):
-        end = following[0][1]
+    else:  # "… forpligtende for udvalgene." | "Dette indebærer, at …": each sentence that explains the one before
+        for a, b in following[:FOLLOW_ON_MAX]:
+            if not FOLLOW_ON.match(doc.cleaned[a:b].strip()):
+                break
+            end = b
     start = _list_start(doc, pick.start) if item else pick.start
     if BACK_REFERENCE.match(text):
         start = _referent_start(doc, pick.start)

@@ -56,6 +56,15 @@ def test_definition_is_quoted(retriever):
     assert "samlet betegnelse" in needs.answer and "Fx sprogindsatser" in needs.answer
 
 
+def test_a_sentence_keeps_the_sentences_that_explain_it(retriever):
+    """'… bliver en del af beslutningsgrundlaget' | 'Dvs. …' | 'Dette indebærer, at …': one quote."""
+    answer = answer_question("Hvordan bliver fagudvalgene holdt fast på deres handleplaner ifølge indstillingen "
+                             "fra maj 2010?", retriever)
+    quote = next(c.quote for c in answer.citations if c.quote.startswith("De 7 udvalgsspecifikke handleplaner"))
+    assert "Dvs. at de bliver en del af" in quote and quote.endswith("som forelægges Borgerrepræsentationen.")
+    _check_citations(answer, retriever)
+
+
 def test_the_words_asking_for_a_meaning_need_not_be_in_the_text(retriever):
     """'definerer' is how the question asks; the 2011 policy says 'HVAD ER INTEGRATION …'."""
     answer = answer_question("Hvordan definerer politikken 2011-2014 integration?", retriever)
