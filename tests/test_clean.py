@@ -73,6 +73,8 @@ def test_known_repairs_in_context(settings):
     assert "skal være på max 5,8 procent. Målet er klart." in cleaned
     noisy = clean_text("Kgbenhavn skal vare en by. Denne politiks primeare fokus er pa job.", lexicon).text
     assert "Denne politiks primære fokus er på job." in noisy  # æ read as "ea"
+    doubled = clean_text("Kgbenhavn skal vare en by. Det sker i en raeekke indsatsomrader.", lexicon).text
+    assert "Det sker i en række indsatsområder." in doubled  # æ read as "aee"
     heading = clean_text("Kgbenhavn skal vare en by.\nINTEGRERENDE STORBY | EUROPA 1 2015\nTEMA NR 1 ARBEJDE", lexicon).text
     assert "INTEGRERENDE STORBY I EUROPA I 2015" in heading and "TEMA NR 1 ARBEJDE" in heading
     digits = clean_text("Kgbenhavn skal vare en by. Vi vil atholde mader, s3 flere kan f2 job og 2ndre det.", lexicon).text
