@@ -159,11 +159,13 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
             return (f"Politikken for {drafts[0]} findes kun som udkast i dokumenterne; de siger ikke, hvornår "
                     "den er vedtaget.")
     vocabulary = retriever.index.vocabulary
+    asked_from = asked_sentence_start(question)
     for m in re.finditer(r"\w+", question):
         word = m.group()
         if re.fullmatch(r"(19|20)\d\d", word) and word not in vocabulary:
             return f"Dokumenterne nævner ikke året {word}."
-        if language == "da" and not SENTENCE_START.search(question[:m.start()]) and word[:1].isupper() \
+        if language == "da" and m.start() >= asked_from and not SENTENCE_START.search(question[:m.start()]) \
+                and word[:1].isupper() \
                 and len(word) > 3 and not word.isupper() and word.lower() not in vocabulary \
                 and not _known_stem(word, vocabulary):
             return f"Dokumenterne nævner ikke »{word}«."
@@ -407,6 +409,13 @@ def outcome_found(question: str, language: str, passages: list[Passage], retriev
 
 # What may stand before a word that starts a sentence (a capital there is no name): nothing, or a
 # full stop, question mark, colon, dash or quote, with spaces.
+def asked_sentence_start(question: str) -> int:
+    """Where the sentence that asks begins: a case told before it ("Et barn er født på Hvidovre Hospital.
+    … Tæller barnet som efterkommer?") may name places the documents never need to mention."""
+    ends = [m.end() for m in re.finditer(r"[.!]\s+(?=[A-ZÆØÅ])", question.rstrip())]
+    return ends[-1] if ends and "?" in question[ends[-1]:] else 0
+
+
 SENTENCE_START = re.compile(r"(?:^|[.!?:;–—\-\"'»«(])\W*$")
 
 
