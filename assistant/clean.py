@@ -334,13 +334,9 @@ def clean_text(text: str, lexicon: Lexicon) -> CleanResult:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    # Hyphenated words become one token spanning "head-\ntail".
+    # Hyphenated words become one token spanning "head-\ntail"; "MALS/ATNING" one spanning the slash.
     tokens: list[tuple[int, int, str]] = []
-    for a, b, joined in (_hyphen_joins(text, lexicon) if noisy else []):
-        if free(a, b):
-            tokens.append((a, b, joined))
-            taken.append((a, b))
-    for a, b, joined in (_slash_joins(text, lexicon) if noisy else []):
+    for a, b, joined in (_hyphen_joins(text, lexicon) + _slash_joins(text, lexicon) if noisy else []):
         if free(a, b):
             tokens.append((a, b, joined))
             taken.append((a, b))

@@ -192,9 +192,10 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 # "Hvad går fyrtårnsprojektet Bland dig i byen ud på?", "Hvad er formålet med …": what one named goal says.
 ASKS_ABOUT_GOAL = re.compile(r"\b(hvad går .+ ud på|hvad handler .+ om|hvad indebærer|hvad er formålet med|"
-                             r"hvad (?:er|var) (?:den |det )?(?:overordnede |store |overordnet )*(?:mål(?:et|sætningen)?|"
-                             r"formål(?:et)?|ambition(?:en)?) (?:med|for|i)|what (?:is|was) the (?:overall |main |overarching )?"
-                             r"(?:purpose|aim|goal|objective) (?:of|for))\b", re.IGNORECASE)
+                             r"hvad (?:er|var) (?:den |det )?(?:overordnede |store |overordnet )*"
+                             r"(?:mål(?:et|sætningen)?|formål(?:et)?|ambition(?:en)?) (?:med|for|i)|"
+                             r"what (?:is|was) the (?:overall |main |overarching )?(?:purpose|aim|goal|objective) "
+                             r"(?:of|for))\b", re.IGNORECASE)
 
 
 def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
@@ -214,8 +215,8 @@ def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tupl
     """Picks from the curated data and the question type they answer ("list" for an area's goals,
     "definition" for a defined term, "item" for a labelled item), within the filters; ([], "") when the
     data does not hold it."""
-    for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"),
-                        (named_item_picks, "item"), (which_item_picks, "item"), (goal_statement_picks, "general")):
+    for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"), (named_item_picks, "item"),
+                        (which_item_picks, "item"), (goal_statement_picks, "general")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

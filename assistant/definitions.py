@@ -87,7 +87,8 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 ASKS_MEANING = re.compile(
     r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan definerer(?: (?:brochuren|politikken|udkastet|"
-    r"synopsen|dokumentet|man|de|den|det)(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
+    r"synopsen|dokumentet|man|de|den|det)(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|"
+    r"hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
     r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
     r"what (?:is|are|does|do)|who counts as|(?:which|what) countries (?:are considered(?: to be| as)?|are counted as|"
     r"are|count as|belong to))\s+"

@@ -84,8 +84,9 @@ def _words(pick: Pick, retriever: Retriever) -> set[str]:
     return set(normalise(retriever.index.documents[pick.doc_id].cleaned[pick.start:pick.end]))
 
 
-FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|dette? (?:betyder|indebærer)|det svarer til|heraf|hermed|dermed|det gælder|"
-                       r"det drejer sig om|det handler om|eksempelvis|for eksempel|fx\b|f\. ?eks\.)", re.IGNORECASE)
+FOLLOW_ON = re.compile(r"^(dvs\.|det vil sige|dette? (?:betyder|indebærer)|det svarer til|heraf|hermed|dermed|"
+                       r"det gælder|det drejer sig om|det handler om|eksempelvis|for eksempel|fx\b|f\. ?eks\.)",
+                       re.IGNORECASE)
 # "Det er det, vi kalder den interkulturelle integration.": the name of what the sentence before says.
 BACK_REFERENCE = re.compile(r"^(?:det|dette)\b[^.]{0,30}?\b(?:vi kalder|kalder vi|kaldes|betegnes|benævnes|"
                             r"kalder man)\b", re.IGNORECASE)

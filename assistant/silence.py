@@ -407,8 +407,6 @@ def outcome_found(question: str, language: str, passages: list[Passage], retriev
     return False
 
 
-# What may stand before a word that starts a sentence (a capital there is no name): nothing, or a
-# full stop, question mark, colon, dash or quote, with spaces.
 def asked_sentence_start(question: str) -> int:
     """Where the sentence that asks begins: a case told before it ("Et barn er født på Hvidovre Hospital.
     … Tæller barnet som efterkommer?") may name places the documents never need to mention."""
@@ -416,6 +414,8 @@ def asked_sentence_start(question: str) -> int:
     return ends[-1] if ends and "?" in question[ends[-1]:] else 0
 
 
+# What may stand before a word that starts a sentence (a capital there is no name): nothing, or a
+# full stop, question mark, colon, dash or quote, with spaces.
 SENTENCE_START = re.compile(r"(?:^|[.!?:;–—\-\"'»«(])\W*$")
 
 
