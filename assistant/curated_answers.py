@@ -168,8 +168,8 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     terms = content_terms(retriever.expand(rest) if english else rest) - GOAL_WORDS
     rarity = term_rarity(retriever)  # a shared rare word ("effekten") outweighs a common one ("indsatser")
     default = max(rarity.values(), default=1.0)
-    scored = sorted((sum(rarity.get(t, default) for t in terms & content_terms(f"{g.title} {g.statement}")), i)
-                    for i, g in enumerate(goals))[::-1]
+    scored = sorted(((sum(rarity.get(t, default) for t in terms & content_terms(f"{g.title} {g.statement}")), i)
+                     for i, g in enumerate(goals)), reverse=True)
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return []
     pick = source_pick(goals[scored[0][1]].statement_source, retriever)
