@@ -51,9 +51,10 @@ FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question
 MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
 # An amount is asked for ("hvor mange kroner", "hvad er budgettet", "what is the annual budget"), not how
 # something is paid for ("Hvordan skal politikken finansieres inden for budgettet?").
-AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:koster|er|var|bliver) (?:det |den )?"
-                          r"(?:\w+ )?(?:budget\w*|pris\w*|beløb\w*|bevilling\w*)|beløb\w*|how much|"
-                          r"what (?:is|was|are) the (?:\w+ )?(?:budget|cost|price|amount)s?)\b", re.IGNORECASE)
+AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:koster|er|var|bliver) "
+                          r"(?:det |den |deres |dens |dets )?(?:\w+ )?(?:budget\w*|pris\w*|beløb\w*|bevilling\w*)|"
+                          r"beløb\w*|how much|what (?:is|was|are) (?:the|their|its) (?:\w+ )?(?:budget|cost|price|amount)s?)\b",
+                          re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
 # "Hvem er formand for …": only a person's name answers it.
@@ -180,10 +181,11 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "Dokumenterne indeholder ingen kontaktoplysninger."
     quantity = QUANTITY_RE.search(question) if language == "da" else ENGLISH_QUANTITY_RE.search(question)
     if quantity and not is_comparison(question, retriever):
-        if not figure_found(question, language, passages, retriever):
+        asked = quantity_clause(question, quantity.start())
+        if not figure_found(asked, language, passages, retriever):
             return "De fundne passager angiver ikke det tal, der spørges om."
-        counted = counted_thing(question, language)
-        if counted and not count_found(counted, question, language, passages, retriever):
+        counted = counted_thing(asked, language)
+        if counted and not count_found(counted, asked, language, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
     if NAMES_ASKED.search(question) and not names_listed(question, language, passages, retriever):
         return "De fundne passager nævner ikke, hvilke der konkret er tale om."
@@ -405,6 +407,22 @@ def outcome_found(question: str, language: str, passages: list[Passage], retriev
         if OUTCOME_IN_TEXT.search(text) and names_most(own, text, retriever):
             return True
     return False
+
+
+# Where the part of a question that asks for a number ends: "…, og hvilke af dem …", "… and which …".
+NEXT_QUESTION_PART = re.compile(r"(?:,\s*|\s+)(?:og|and)\s+(?=(?:hv|wh)\w+\b)|,\s*(?=(?:hv|wh)\w+\b)|[?;]",
+                                re.IGNORECASE)
+# What ends a context told before the question: "Jeg skriver en nyhed om processen: Hvor mange …".
+CONTEXT_END = re.compile(r"[:–—]\s+|\s-\s+")
+
+
+def quantity_clause(question: str, at: int) -> str:
+    """The part of the question that asks for a number (the quantity phrase is at ``at``): a second
+    question after it ("…, og hvilke af dem har politikken fokus på?") and a context told before it
+    need not be said by the number's sentence."""
+    begin = max([asked_sentence_start(question), *(m.end() for m in CONTEXT_END.finditer(question[:at]))])
+    end = NEXT_QUESTION_PART.search(question, at)
+    return question[begin:end.start() if end else len(question)].strip() + "?"
 
 
 def asked_sentence_start(question: str) -> int:

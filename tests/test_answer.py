@@ -410,6 +410,12 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
     ("Hvad viste evalueringen af Københavnermodellen?", "evaluering",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
+    # a second question after the number ("…, og hvem …") need not be said by the number's sentence
+    ("Hvor mange tolke har forvaltningen ansat, og hvilke sprog taler de?", "tal",
+     "Hvor mange københavnere var med til workshoppen i august 2022, og hvem holdt oplæg?", "100"),
+    # … but what it asks is still checked: no passage has an amount
+    ("How many interpreters does the municipality employ, and what is their budget?", "beløb",
+     "Hvor mange københavnere har en etnisk minoritetsbaggrund?", "100.826"),
     # only the 2011-2014 papers tell when a policy was adopted; the 2023-2026 policy is only a draft
     ("Hvornår vedtog Borgerrepræsentationen den endelige politik for 2023-2026?", "findes kun som udkast",
      "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
