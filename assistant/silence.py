@@ -143,16 +143,21 @@ ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what 
 def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
     """A Danish reason why the documents cannot hold the specific detail asked for, or None.
 
-    The question names a policy period no document covers, asks when a policy that the documents hold
-    only as a draft was adopted, names a place or body the documents never
-    mention, a year they never mention, asks for money while no passage has an amount, for
-    contact details the documents never give, for a number no top sentence states, or for what came
-    of something (a result, an evaluation, whether it got better) that no top sentence reports.
+    The question names a policy period no document covers or a time after the last one, asks when a
+    policy that the documents hold only as a draft was adopted, names a place or body the documents
+    never mention, a year they never mention, asks for money while no passage has an amount, for
+    contact details the documents never give, for a number no top sentence states (for the rate it
+    measures, beside the year it names), or for what came of something (a result, an evaluation,
+    whether it got better) that no top sentence reports.
     """
     periods = document_periods(retriever)
     for m in PERIOD_RE.finditer(question):
         if f"{m.group(1)}-{m.group(2)}" not in periods:
             return f"Ingen af dokumenterne er en politik for perioden {m.group(1)}-{m.group(2)}."
+    after = AFTER_YEAR.search(question)
+    latest = max((int(p[-4:]) for p in periods if re.fullmatch(r"\d{4}-\d{4}", p or "")), default=None)
+    if after and latest and int(after.group(1)) >= latest:
+        return f"Dokumenterne dækker ikke tiden efter {latest}."
     if ADOPTION_ASKED.search(question):
         adopted = {d.meta.period for d in retriever.index.documents.values() if d.meta.status == "adopted"}
         drafts = sorted(named_periods(question, periods) - adopted)
@@ -194,6 +199,9 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     return None
 
 
+# "… når perioden udløber efter 2026?", "after the end of 2026": no policy reaches past its period.
+AFTER_YEAR = re.compile(r"\b(?:efter|after|beyond)\s+(?:udgangen af\s+|the end of\s+)?((?:19|20)\d\d)\b",
+                        re.IGNORECASE)
 PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 
@@ -366,28 +374,56 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     if own is None:
         return True
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
+    given = set(re.findall(r"\d+(?:[.,]\d+)?", question))  # "Hvor mange af de 100.826 …": not the answer
+    measures = measured(question) if language == "da" else []
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
-        numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years
+        numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years - given
         if not (numbers or NUMBER_WORDS.search(text)):
             continue
-        if not years <= set(re.findall(r"\d{4}", text)):
+        if not years <= set(re.findall(r"\d{4}", year_context(doc.cleaned, a, b))):
+            continue
+        if any(m not in text.lower() for m in measures):
             continue
         if names_most(own, text, retriever):
             return True
     return False
 
 
+YEAR_CONTEXT_CHARS = 200  # "I 2021 var 77 % … For københavnere fra MENAPT-lande var 55 %": the year said just before
+
+
+def year_context(text: str, a: int, b: int) -> str:
+    """A sentence with what its paragraph says just before it, where the year of its figure may stand."""
+    start = max(0, a - YEAR_CONTEXT_CHARS)
+    return text[max(start, text.rfind("\n\n", start, a) + 2):b]
+
+
+# A rate named by its measure: "ledighedsprocenten", "beskæftigelsesfrekvensen", "hvad var ledigheden".
+MEASURE_COMPOUND = re.compile(r"\b([^\W\d_]{4,}?)s?(?:procent|frekvens|andel|grad|rate)\w*", re.IGNORECASE)
+MEASURE_WORD = re.compile(r"\b\w*(ledighed|arbejdsløshed|beskæftigelse)\w*", re.IGNORECASE)
+MEASURE_STEMS = {"ledighed": "ledig", "arbejdsløshed": "arbejdsløs", "beskæftigelse": "beskæftig"}
+
+
+def measured(question: str) -> list[str]:
+    """What a rate question measures, as the stems its number's sentence must hold: the 60 % in
+    lønmodtagerbeskæftigelse does not answer "Hvad var ledighedsprocenten …?"."""
+    words = [m.group(1).lower() for m in MEASURE_COMPOUND.finditer(question)]
+    words += [m.group(1).lower() for m in MEASURE_WORD.finditer(question)]
+    return sorted({MEASURE_STEMS.get(w, w[:max(STEM_PREFIX, len(w) - 3)]) for w in words})
+
+
 # A question about what came of something: a result, an evaluation, whether it got better.
 OUTCOME_ASKED = re.compile(
-    r"\b(hvilke resultater|hvilket resultat|resultatet af|resultaterne af|blevet evalueret|evaluering\w* vist|"
+    r"\b(hvilke resultater|hvilket resultat|hvad viste|hvad har (?:\w+ ){1,3}vist|resultatet af|resultaterne af|"
+    r"blevet evalueret|evaluering\w* vist|"
     r"viste evaluering\w*|blev (?:\w+ ){1,3}(?:bedre|bedst|værre|større|mindre|højere|lavere)|lykkedes det|"
     r"hvilken placering|placerede sig|what (?:place|rank\w*)|"
     r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
     r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated)\b", re.IGNORECASE)
 # A sentence that reports what came of something (past or perfect tense, a before and after).
 OUTCOME_IN_TEXT = re.compile(
-    r"\b(viste|har vist|steg|steget|faldt|faldet|forbedret|forværret|er blevet (?:bedre|større|mindre)|"
+    r"\b(viste|viser|har vist|steg|steget|faldt|faldet|forbedret|forværret|er blevet (?:bedre|større|mindre)|"
     r"lykkedes|har opnået|har nået|nået et mål|gik (?:frem|tilbage)|er gået (?:frem|tilbage)|mens den i|"
     r"fra \d+ ?% til)\b",
     re.IGNORECASE)

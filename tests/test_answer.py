@@ -416,6 +416,16 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # … but what it asks is still checked: no passage has an amount
     ("How many interpreters does the municipality employ, and what is their budget?", "beløb",
      "Hvor mange københavnere har en etnisk minoritetsbaggrund?", "100.826"),
+    # a rate is stated for what it measures: employment figures do not give the unemployment rate
+    ("Hvor høj var arbejdsløsheden blandt ikke-vestlige københavnere i 2021?", "tal",
+     "Hvor mange procent af de ikke-vestlige københavnere var i lønmodtagerbeskæftigelse i 2021?", "60%"),
+    # a number the question gives is not its answer
+    ("Hvor mange af de 100.826 københavnere med etnisk minoritetsbaggrund er under 18 år?", "tal",
+     "Hvor mange københavnere har en etnisk minoritetsbaggrund?", "100.826"),
+    ("Hvad viste Københavnermodellen om virksomhedernes mangfoldighed?", "resultat",
+     "Hvad viste den seneste diskriminationsrapport fra Catinét?", "23 %"),
+    ("Hvad vil kommunen gøre på integrationsområdet efter 2026?", "efter 2026",
+     "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
     # only the 2011-2014 papers tell when a policy was adopted; the 2023-2026 policy is only a draft
     ("Hvornår vedtog Borgerrepræsentationen den endelige politik for 2023-2026?", "findes kun som udkast",
      "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
