@@ -186,16 +186,33 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
             return Answer(question=question, language=language, answerable=True, answer=text,
                           citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
                           notices=tuple(notices))
-    return refusal(question, language, passages, notices, "placeholder",
-                   message=f"Det er ikke fastsat endnu: {meta.title} har kun en skabelontekst i afsnittet "
-                           f"»{section}«, som ikke er udfyldt. Se passagen nedenfor.")
+    templates = [Pick(top.doc_id, a, b, top, 1.0) for a, b in _templates(top, retriever)][:PLACEHOLDERS_QUOTED]
+    if not templates:
+        return refusal(question, language, passages, notices, "placeholder",
+                       message=f"Det er ikke fastsat endnu: {meta.title} har kun en skabelontekst i afsnittet "
+                               f"»{section}«, som ikke er udfyldt. Se passagen nedenfor.")
+    citations = [_citation(n, pick, retriever) for n, pick in enumerate(templates, start=1)]
+    quoted = " ".join(f"»{c.quote}« [{c.n}]" for c in citations)
+    return Answer(question=question, language=language, answerable=True,
+                  answer=f"Det er ikke fastsat endnu: afsnittet »{section}« i {meta.title} har kun en "
+                         f"skabelontekst, som ikke er udfyldt: {quoted}",
+                  citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
+                  notices=tuple(notices))
+
+
+PLACEHOLDERS_QUOTED = 3
+
+
+def _templates(chunk: Chunk, retriever: Retriever) -> list[tuple[int, int]]:
+    """The template spans of a chunk ("[Her indsættes konkrete mål …]"), in reading order."""
+    doc = retriever.index.documents[chunk.doc_id]
+    return [span for span in doc.placeholders if chunk.clean_start <= span[0] < chunk.clean_end]
 
 
 def _owners(chunk: Chunk, retriever: Retriever) -> list[tuple[int, int]]:
     """The template spans of a chunk that say who fills it in ("[Udfyldes af SOF …]")."""
     doc = retriever.index.documents[chunk.doc_id]
-    return [span for span in doc.placeholders if chunk.clean_start <= span[0] < chunk.clean_end
-            and "udfyldes af" in doc.cleaned[span[0]:span[1]].lower()]
+    return [span for span in _templates(chunk, retriever) if "udfyldes af" in doc.cleaned[span[0]:span[1]].lower()]
 
 
 def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,
