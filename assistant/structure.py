@@ -127,7 +127,41 @@ def parse_structure(doc_id: str, text: str) -> list[Section]:
         elif _is_title_line(lines, i):
             heads.append((i, "heading", "", line.text, 2))
         i += 1
-    return _build_sections(doc_id, text, lines, heads, items)
+    return _build_sections(doc_id, text, lines, _after_the_numbered_sections(heads), items)
+
+
+def _after_the_numbered_sections(heads: list[tuple[int, str, str, str, int]]) -> list[tuple[int, str, str, str, int]]:
+    """Headings after the last numbered section's own subsections start sections of their own.
+
+    When numbered sections share their subsection titles ("Situationen i København", "Det gør vi
+    allerede", …), the last one ends with the last of those: a title that none of them has
+    ("Tilblivelsen af …", "Statiske definitioner") follows at the top level, and a title ending in a
+    colon ("Uddannelse:") belongs to the one before it.
+    """
+    numbered = [n for n, h in enumerate(heads) if h[1] == "heading" and h[2] and h[4] == 1]
+    if len(numbered) < 2:
+        return heads
+    owners: dict[str, set[int]] = {}
+    for k, (a, b) in enumerate(zip(numbered, numbered[1:] + [len(heads)])):
+        for n in range(a + 1, b):
+            if heads[n][1] == "heading" and not heads[n][2]:
+                owners.setdefault(_title_key(heads[n][3]), set()).add(k)
+    shared = {t for t, ks in owners.items() if len(ks) >= 2}
+    last = numbered[-1]
+    own = [n for n in range(last + 1, len(heads)) if heads[n][1] == "heading" and not heads[n][2]]
+    closing = max((n for n in own if _title_key(heads[n][3]) in shared), default=None)
+    if closing is None:
+        return heads
+    out = list(heads)
+    for n in own:
+        if n > closing and _title_key(heads[n][3]) not in shared:
+            li, kind, label, title, _level = heads[n]
+            out[n] = (li, kind, label, title, 2 if title.endswith(":") else 1)
+    return out
+
+
+def _title_key(title: str) -> str:
+    return "".join(ch for ch in title.lower() if ch.isalpha())
 
 
 def _in_item_run(lines: list[_Line], i: int) -> bool:

@@ -42,8 +42,17 @@ def test_2023_draft_pejlemaerker_and_principles(corpus):
     letters = [s for s in units if s.kind == "letter_item"]
     assert [s.label for s in letters] == ["A", "B", "C", "D", "E"]
     assert _statement(d, letters[3]).startswith("D) Er langsigtede")
-    areas = [s for s in units if s.kind == "heading" and s.level == 1]
-    assert [s.label for s in areas] == ["1", "2", "3", "4", "5", "6"]
+    top = [s for s in units if s.kind == "heading" and s.level == 1]
+    assert [s.label for s in top if s.label] == ["1", "2", "3", "4", "5", "6"]
+    # after the last area's own subsections ("Situationen i København", …) come sections of their own
+    assert [s.title for s in top if not s.label] == ["Tilblivelsen af integrations- og medborgerskabspolitikken",
+                                                     "Statiske definitioner"]
+    lists = [s for s in units if s.title == "Beskæftigelse:"]
+    assert [s.path for s in lists] == [("Tilblivelsen af integrations- og medborgerskabspolitikken", "Beskæftigelse:")]
+    sixth = [s for s in units if s.path[:1] == ("6. Børne- og ungdomsområdet",) and s.kind == "heading"]
+    assert [s.title for s in sixth][:3] == ["6. Børne- og ungdomsområdet", "Situationen i København",
+                                            "Det gør vi allerede"]
+    assert not any("Tilblivelsen" in s.title or "Statiske" in s.title for s in sixth)
 
 
 def test_lists_stay_whole_in_one_chunk(corpus):
