@@ -46,6 +46,8 @@ FRACTIONS = "halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?"
 NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredjedel|fjerdedel)|{CARDINALS})\b",
                           re.IGNORECASE)
 ASKING_WORDS = "mange meget stor store høj lav bor"  # "hvor mange … bor der": people are counted
+# What a document is asked to do ("hvor mange … nævner princip 2", "… opsummerer bilaget"): not counted.
+DOCUMENT_VERBS = "nævner nævnes angiver angives opregner opregnes opsummerer oplyser omtaler beskriver"
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
 MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
@@ -300,9 +302,9 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
     stems = {n[:STEM_PREFIX] for n in counted.nouns}
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     # The sentence must also say most of what the question asks about the group.
-    asked = asked_terms(topic_of(question), language, ASKING_WORDS + " " + SHARE_WORDS)
-    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
-        if not names_most(asked, doc.cleaned[a:b], retriever):
+    asked = asked_terms(topic_of(question), language, f"{ASKING_WORDS} {SHARE_WORDS} {DOCUMENT_VERBS}")
+    for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        if not names_most(asked, under_its_heading(p, doc.cleaned[a:b]), retriever):
             continue
         words = count_words(doc.cleaned[a:b])
         for i, w in enumerate(words):
@@ -370,7 +372,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     quantity question asks about (and the year it asks for, if it names one outside a policy's name);
     a question with too little to check (see asked_terms) passes."""
     topic = topic_of(question)
-    own = asked_terms(topic, language, ASKING_WORDS)  # "hvor mange" asks; it is not what is counted
+    own = asked_terms(topic, language, f"{ASKING_WORDS} {DOCUMENT_VERBS}")  # "hvor mange" asks; it is not counted
     if own is None:
         return True
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
@@ -385,9 +387,14 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             continue
         if any(m not in text.lower() for m in measures):
             continue
-        if names_most(own, text, retriever):
+        if names_most(own, under_its_heading(_p, text), retriever):
             return True
     return False
+
+
+def under_its_heading(passage: Passage, sentence: str) -> str:
+    """A sentence read with the headings above it: "PRINCIP 2" says which principle it is part of."""
+    return " ".join((*passage.chunk.section_path, sentence))
 
 
 YEAR_CONTEXT_CHARS = 200  # "I 2021 var 77 % … For københavnere fra MENAPT-lande var 55 %": the year said just before
