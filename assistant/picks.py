@@ -162,7 +162,7 @@ def _lead_in(doc, start: int) -> int:
 
 def _list_start(doc, start: int) -> int:
     """Where the list that an item belongs to begins: back over its earlier sibling items to the
-    sentence ending in ':' that introduces them (when there is one within reach)."""
+    sentence ending in ':' or the heading that introduces them (when there is one within reach)."""
     floor = max(0, start - EXTEND_MAX // 2)
     for s in doc.sections:
         if s.kind in BLOCK_KINDS and floor <= s.start <= start:
@@ -174,7 +174,7 @@ def _list_start(doc, start: int) -> int:
         if LABELLED.match(part):
             begin = a
             continue
-        if part.endswith(":"):
+        if part.endswith(":") or (is_heading(part) and begin < start):  # "Det er kommunens ansvar" over its items
             begin = a
         break
     return begin
