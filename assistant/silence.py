@@ -378,7 +378,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
     given = set(re.findall(r"\d+(?:[.,]\d+)?", question))  # "Hvor mange af de 100.826 …": not the answer
     measures = measured(question) if language == "da" else []
-    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+    for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
         numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years - given
         if not (numbers or NUMBER_WORDS.search(text)):
@@ -387,7 +387,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             continue
         if any(m not in text.lower() for m in measures):
             continue
-        if names_most(own, under_its_heading(_p, text), retriever):
+        if names_most(own, under_its_heading(p, text), retriever):
             return True
     return False
 
