@@ -183,9 +183,7 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
                     "udfylde dem:\n" + "\n".join(lines)) if len(picks) > 1 else \
                 (f"Afsnittet »{section}« i {meta.title} er ikke udfyldt endnu. Skabelonen angiver, hvem der "
                  f"skal udfylde det: {citations[0].quote} [1]")
-            return Answer(question=question, language=language, answerable=True, answer=text,
-                          citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
-                          notices=tuple(notices))
+            return _template_answer(question, language, text, citations, passages, notices)
     templates = [Pick(top.doc_id, a, b, top, 1.0) for a, b in _templates(top, retriever)][:PLACEHOLDERS_QUOTED]
     if not templates:
         return refusal(question, language, passages, notices, "placeholder",
@@ -193,11 +191,15 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
                                f"»{section}«, som ikke er udfyldt. Se passagen nedenfor.")
     citations = [_citation(n, pick, retriever) for n, pick in enumerate(templates, start=1)]
     quoted = " ".join(f"»{c.quote}« [{c.n}]" for c in citations)
-    return Answer(question=question, language=language, answerable=True,
-                  answer=f"Det er ikke fastsat endnu: afsnittet »{section}« i {meta.title} har kun en "
-                         f"skabelontekst, som ikke er udfyldt: {quoted}",
-                  citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
-                  notices=tuple(notices))
+    return _template_answer(question, language, f"Det er ikke fastsat endnu: afsnittet »{section}« i {meta.title} "
+                            f"har kun en skabelontekst, som ikke er udfyldt: {quoted}", citations, passages, notices)
+
+
+def _template_answer(question: str, language: str, text: str, citations: list[Citation], passages: list[Passage],
+                     notices: list[str]) -> Answer:
+    """An answer quoting a section's template text (who fills it in, or that it is not set yet)."""
+    return Answer(question=question, language=language, answerable=True, answer=text, citations=tuple(citations),
+                  passages=tuple(passages), question_type="placeholder", notices=tuple(notices))
 
 
 PLACEHOLDERS_QUOTED = 3
