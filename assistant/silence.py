@@ -403,7 +403,8 @@ YEAR_CONTEXT_CHARS = 200  # "I 2021 var 77 % … For københavnere fra MENAPT-la
 def year_context(text: str, a: int, b: int) -> str:
     """A sentence with what its paragraph says just before it, where the year of its figure may stand."""
     start = max(0, a - YEAR_CONTEXT_CHARS)
-    return text[max(start, text.rfind("\n\n", start, a) + 2):b]
+    blank = text.rfind("\n\n", start, a)  # the paragraph's start, when it begins within reach
+    return text[blank + 2 if blank >= 0 else start:b]
 
 
 # A rate named by its measure: "ledighedsprocenten", "beskæftigelsesfrekvensen", "hvad var ledigheden".
