@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
 from .curated_answers import GOAL_STATUS_RE, curated_picks, definition_picks, match_goal, source_pick
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
@@ -141,14 +142,16 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     """Put a template placeholder first when the question is about it, otherwise drop placeholders.
 
     A placeholder among the top 3 is what the question asks about when its section path names at
-    least two of the question's terms, more than the top passage's path does ("konkrete mål" under
-    "Tema 1"), and the question
+    least two of the question's terms (a municipal body the question names counts as one when the
+    template names it), more than the top passage's path does ("konkrete mål" under "Tema 1"), and the question
     points at its document at least as strongly as at the other documents in the top 3.
     """
     from .retrieve import document_boost
 
     wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
-    named = lambda c: len(wanted & set(tokenize(" ".join(c.section_path), retriever.lexicon)))  # noqa: E731
+    bodies = {body.acronym for body, _ in bodies_named(question)}
+    named = lambda c: len(wanted & set(tokenize(" ".join(c.section_path), retriever.lexicon))) + \
+        len(bodies & set(re.findall(r"\w+", c.text)))  # noqa: E731  ('Socialforvaltningen' → 'Udfyldes af SOF')
     strength = lambda c: document_boost(question, retriever.index.meta(c.doc_id))  # noqa: E731
     content = [p for p in passages if not p.chunk.placeholder]
     holder = next((p for p in passages[:3] if p.chunk.placeholder), None)

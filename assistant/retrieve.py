@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .bodies import other_forms
 from .config import Settings
 from .embed import get_embedder
 from .fusion import boost, ranks, rrf, with_neighbours
@@ -113,11 +114,12 @@ class Retriever:
         return sorted((r for r in rows if r in best), key=lambda r: -best[r])
 
     def expand(self, question: str) -> str:
-        """The question with Danish synonyms of its words, and for a question in English the Danish
-        forms of its English words (the broader search glossary); the words are kept."""
+        """The question with Danish synonyms of its words, for a question in English the Danish
+        forms of its English words (the broader search glossary), and for a municipal body its
+        abbreviation and full name; the words are kept."""
         words = re.findall(r"[^\W\d_]+", question.lower())
         glossary = ENGLISH_TO_DANISH if self.language(question) == "da" else SEARCH_EXPANSION
-        extra = [s for w in words for s in self.synonyms(w) + glossary.get(w, ())]
+        extra = [s for w in words for s in self.synonyms(w) + glossary.get(w, ())] + other_forms(question)
         return question + (" " + " ".join(extra) if extra else "")
 
     def synonyms(self, word: str) -> tuple[str, ...]:

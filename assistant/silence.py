@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .compare import is_comparison
+from .bodies import Body, bodies_named
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import DEFINITION_RE, topic_of
 from .retrieve import SYNONYMS, Retriever, period_years
@@ -168,8 +169,11 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
                     "den er vedtaget.")
     vocabulary = retriever.index.vocabulary
     asked_from = asked_sentence_start(question)
+    known_bodies = [span for body, span in bodies_named(question) if body_mentioned(body, vocabulary)]
     for m in re.finditer(r"\w+", question):
         word = m.group()
+        if any(a <= m.start() < b for a, b in known_bodies):
+            continue  # 'Socialforvaltningen' where the documents write 'SOF'
         if re.fullmatch(r"(19|20)\d\d", word) and word not in vocabulary:
             return f"Dokumenterne nævner ikke året {word}."
         if language == "da" and m.start() >= asked_from and not SENTENCE_START.search(question[:m.start()]) \
@@ -479,6 +483,12 @@ def asked_sentence_start(question: str) -> int:
 # What may stand before a word that starts a sentence (a capital there is no name): nothing, or a
 # full stop, question mark, colon, dash or quote, with spaces.
 SENTENCE_START = re.compile(r"(?:^|[.!?:;–—\-\"'»«(])\W*$")
+
+
+def body_mentioned(body: Body, vocabulary: frozenset[str]) -> bool:
+    """Whether the documents name a municipal body, by its abbreviation or its full name."""
+    return body.acronym.lower() in vocabulary or \
+        all(w in vocabulary for w in re.findall(r"\w+", body.name.lower()) if w != "og")
 
 
 def _known_stem(word: str, vocabulary: frozenset[str]) -> bool:

@@ -649,3 +649,11 @@ def test_bullets_inside_a_quoted_passage_are_one_item_per_line(retriever):
 
     prose = "Integrationspolitikken 2011-2014 – Bland dig i byen. Diskriminationen er høj - og dermed lige muligheder."
     assert not INLINE_BULLET.search(prose)  # an en dash in a title and a dash before lower case stay
+
+
+def test_a_body_the_documents_name_only_by_abbreviation_is_not_missing(retriever):
+    answer = answer_question("Hvad skal Socialforvaltningen skrive ind i udkastet?", retriever)
+    assert answer.answerable and "ikke fastsat endnu" in answer.answer
+    (c,) = answer.citations
+    assert "Udfyldes af SOF" in c.quote
+    _check_citations(answer, retriever)

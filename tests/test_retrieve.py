@@ -142,3 +142,20 @@ def test_a_compound_gets_the_synonyms_of_its_last_part(retriever):
     assert "diskriminationsårsager" in expanded.split() and "årsager" in expanded.split()
     top = retriever.search("Hvilke diskriminationsgrunde nævner integrationspolitikken?", k=3)
     assert any("handikap" in p.chunk.text for p in top)
+
+
+def test_municipal_bodies_are_found_by_abbreviation_and_by_name():
+    from assistant.bodies import bodies_named, other_forms
+
+    named = [(b.acronym, span) for b, span in bodies_named("Hvad skal Sundhedsforvaltningen og BIU gøre?")]
+    assert named == [("SUF", (10, 31)), ("BIU", (35, 38))]
+    assert {b.acronym for b, _ in bodies_named("Beskæftigelses- og Integrationsudvalgets beslutning")} == {"BIU"}
+    assert {b.acronym for b, _ in bodies_named("socialforvaltningens tilbud og Socialudvalget")} == {"SOF", "SOU"}
+    assert bodies_named("Børne- og ungdomsområdet og integrationspolitikken; SOFA") == []
+    assert other_forms("Hvad gør TMF?") == ["TMF", "Teknik- og Miljøforvaltningen"]
+
+
+def test_a_body_asked_by_name_is_searched_by_its_abbreviation(retriever):
+    assert "SOF" in retriever.expand("Hvad skal Socialforvaltningen skrive?")
+    top = retriever.search("Hvad skal Socialforvaltningen skrive ind i udkastet?", k=3)
+    assert any("Udfyldes af SOF" in p.chunk.text for p in top)
