@@ -280,13 +280,33 @@ def counted_thing(question: str, language: str) -> Counted | None:
     if word in NOT_COUNTED or word in stopwords() or len(word) < 3:
         return None
     if language != "da":
-        danish = ENGLISH_TO_DANISH.get(word, ())
+        head = english_head(question) if not share else ""
+        danish = SEARCH_EXPANSION.get(head, ()) or ENGLISH_TO_DANISH.get(word, ())
         return Counted(tuple(danish), reach) if danish else None
     return Counted((word, *SYNONYMS.get(word, ())), reach)  # "borgere" are counted as "københavnere" too
 
 
-# "16-64-årige indvandrere", "5 års ophold": an age or a duration, not how many there are.
-AGE_OR_DURATION = re.compile(r"\b\d+(?:\s*[-–]\s*\d+)?\s*-?\s*(?:årig\w*|års?\b)")
+# Words that end an English noun phrase ("how many Ukrainian refugees | did …").
+ENGLISH_PHRASE_END = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "will", "would",
+                      "can", "could", "should", "in", "of", "on", "for", "at", "to", "from", "by", "with", "there",
+                      "and", "or", "that", "who", "which", "the", "a", "an"}
+
+
+def english_head(question: str) -> str:
+    """The last noun of what an English question counts: "how many consultation responses were
+    received" counts responses, "how many people answered" people."""
+    m = re.search(r"\bhow many\s+((?:[^\W\d_]+\s+)*[^\W\d_]+)", question, re.IGNORECASE)
+    words = []
+    for w in (m.group(1).lower().split() if m else []):
+        if w in ENGLISH_PHRASE_END or (words and w.endswith("ed")):  # "… people answered …"
+            break
+        words.append(w)
+    return words[-1] if words else ""
+
+
+# "16-64-årige indvandrere", "5 års ophold", "fire dage": an age or a duration, not how many there are.
+AGE_OR_DURATION = re.compile(rf"\b(?:\d+(?:\s*[-–]\s*\d+)?|{CARDINALS})\s*-?\s*"
+                             r"(?:årig\w*|års?\b|dage?\b|uger?\b|måned(?:er)?\b|timer?\b)")
 BLANDT_ANDET = re.compile(r"\b(?:blandt|bl\.a\.|og meget) andet\b")  # "among other things", not "the second"
 
 

@@ -298,6 +298,8 @@ def test_an_english_quantity_the_documents_do_not_state_is_refused(retriever):
     answer = answer_question("How many Syrian refugee women found jobs in 2022?", retriever)
     assert not answer.answerable and answer.language == "en" and answer.passages
     assert answer.answer.startswith("The documents do not answer this question.") and "tal" in answer.answer
+    respondents = answer_question("How many people answered Catinét's 2010 discrimination survey?", retriever)
+    assert not respondents.answerable  # it gives shares of its respondents ("70 % af alle respondenter"), not a count
     stated = answer_question("How many Copenhageners have an ethnic minority background?", retriever)
     assert stated.answerable and "100.826" in stated.answer
 
@@ -535,6 +537,18 @@ def test_ages_durations_and_blandt_andet_are_not_counts():
     assert "andet" not in count_words("viser blandt andet, at 23 % oplever det")
     assert count_words("de ti svageste skoler og 100.826 københavnere")[:2] == ["de", "ti"]
     assert "100.826" in count_words("de ti svageste skoler og 100.826 københavnere")
+    assert count_words("allerede fire dage fra visiteringen (mod normalt 1-2 måneder)") == \
+        ["allerede", "fra", "visiteringen", "mod", "normalt"]
+
+
+def test_an_english_count_is_of_its_phrase_s_last_noun():
+    from assistant.silence import english_head
+
+    assert english_head("How many consultation responses were received in 2010?") == "responses"
+    assert english_head("How many displaced Ukrainians had been referred?") == "ukrainians"
+    assert english_head("How many people answered the survey?") == "people"
+    assert english_head("How many schools?") == "schools"
+    assert english_head("What is the share of jobs?") == ""
 
 
 def test_the_passages_holding_a_structured_answer_lead_the_sources(retriever):
