@@ -22,7 +22,7 @@ from assistant.index import build_index, stale_reason
 from assistant.privacy import find_personal_data
 from assistant.render import escape_markdown, highlighted_html, shortened
 from assistant.types import STATUS_LABELS, Citation, Filters
-from assistant.uploads import add_document_and_rebuild
+from assistant.uploads import KINDS, STATUSES as DOC_STATUSES, add_document_and_rebuild, read_upload, suggested_metadata
 
 st.set_page_config(page_title="Politikassistent", page_icon="📘", layout="wide")
 SETTINGS = load_settings()
@@ -81,9 +81,12 @@ def sidebar(ret) -> Filters:
                     f"Model: {escape_markdown(m['embedder'])}  \nBygget: {escape_markdown(m['built_at'])}")
         for problem in m.get("errors", []):
             st.warning(problem)
+        if notice := st.session_state.pop("index_notice", None):
+            st.success(notice)
         if st.button("Genopbyg indekset", key="rebuild"):
             rebuild()
-            st.success("Indekset er bygget igen.")
+            st.session_state["index_notice"] = "Indekset er bygget igen."
+            st.rerun()  # the counts above are drawn again from the new index
         st.caption("Indsæt ikke personoplysninger (fx CPR-numre) i spørgsmål.")
     return Filters(periods=tuple(chosen_periods) or None, kinds=tuple(chosen_kinds) or None,
                    include_drafts=drafts)
@@ -291,20 +294,10 @@ def documents_tab(ret) -> None:
     index = ids.index(opened[0]) if opened and opened[0] in ids else 0
     choice = st.selectbox("Åbn dokument", ids, index=index, key="doc_choice",
                           format_func=lambda i: ret.index.documents[i].meta.title)
+    if notice := ss.pop("doc_notice", None):
+        st.success(notice)
     with st.expander("Tilføj et dokument"):
-        upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key="doc_upload")
-        if upload is not None and st.button("Tilføj og genopbyg indekset", key="doc_add"):
-            bar = st.progress(0.0, text="Kontrollerer filen …")
-            try:
-                add_document_and_rebuild(SETTINGS, upload.name, upload.getvalue(),
-                                         progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
-                api.reload(SETTINGS)
-                st.cache_resource.clear()
-                bar.empty()
-                st.success(f"»{upload.name}« er tilføjet, og indekset er bygget igen.")
-            except UploadError as exc:
-                bar.empty()
-                st.error(str(exc))
+        upload_form(ss)
     doc = ret.index.documents[choice]
     original = st.toggle("Vis originaltekst (urenset)", key="doc_original")
     span = (opened[1], opened[2]) if opened and opened[0] == choice else (0, 0)
@@ -314,6 +307,53 @@ def documents_tab(ret) -> None:
         st.html(highlighted_html(text, a, b, max_chars=1500))
         st.markdown("**Hele dokumentet**")
     st.html(highlighted_html(text, a, b, max_chars=200_000))
+
+
+def suggestion(ss, upload) -> dict[str, str]:
+    """The upload's suggested description, read once per file (a PDF that cannot be read gets the
+    defaults here and its Danish error when it is added)."""
+    key = (upload.name, upload.size)
+    if ss.get("upload_guess", (None,))[0] != key:
+        try:
+            guess = suggested_metadata(read_upload(SETTINGS, upload.name, upload.getvalue()).text, upload.name)
+        except UploadError:
+            guess = {"title": upload.name.rsplit(".", 1)[0], "period": "ukendt", "status": "draft", "kind": "other"}
+        ss["upload_guess"] = (key, guess)
+    return ss["upload_guess"][1]
+
+
+def upload_form(ss) -> None:
+    """A new document with its description (title, type, period, status), then the rebuild; on
+    success the page reruns so the sidebar and the document list count it."""
+    round_ = ss.setdefault("upload_round", 0)  # a new key empties the uploader after a success
+    upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key=f"doc_upload_{round_}")
+    if upload is None:
+        return
+    guess = suggestion(ss, upload)
+    st.caption("Beskriv dokumentet (forslagene er læst ud af filen – ret dem, hvis de er forkerte).")
+    cols = st.columns([3, 1, 1, 1])
+    title = cols[0].text_input("Titel", value=guess["title"], key=f"up_title_{round_}")
+    kind = cols[1].selectbox("Dokumenttype", KINDS, index=KINDS.index(guess["kind"]), key=f"up_kind_{round_}",
+                             format_func=lambda k: KIND_LABELS.get(k, k))
+    period = cols[2].text_input("Periode", value=guess["period"], key=f"up_period_{round_}")
+    status = cols[3].selectbox("Status", DOC_STATUSES, index=DOC_STATUSES.index(guess["status"]),
+                               key=f"up_status_{round_}", format_func=lambda k: STATUS_LABELS[k].lower())
+    if not st.button("Tilføj og genopbyg indekset", key="doc_add"):
+        return
+    bar = st.progress(0.0, text="Kontrollerer filen …")
+    try:
+        add_document_and_rebuild(SETTINGS, upload.name, upload.getvalue(),
+                                 progress=lambda f, m: bar.progress(min(f, 1.0), text=m),
+                                 described={"title": title, "kind": kind, "period": period, "status": status})
+    except UploadError as exc:
+        bar.empty()
+        st.error(str(exc))
+        return
+    api.reload(SETTINGS)
+    st.cache_resource.clear()
+    ss["doc_notice"] = f"»{upload.name}« er tilføjet, og indekset er bygget igen."
+    ss["upload_round"] = round_ + 1
+    st.rerun()
 
 
 def excerpts_tab() -> None:

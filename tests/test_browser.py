@@ -232,3 +232,50 @@ def test_first_start_builds_the_index_and_answers(browser, built_settings, tmp_p
         playwright.expect(answer.get_by_test_id("stChatMessageContent")).to_contain_text("[1]")
         ctx.close()
     assert (index_dir / "current" / "manifest.json").exists()
+
+
+def test_an_upload_is_described_added_and_counted(browser, tmp_path):
+    """A new document with its description: the form suggests title and period from the file, the
+    user corrects one, and after the rebuild the sidebar and metadata.yaml count the document."""
+    import yaml
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "003_5fcab05f8b4f1b9f.txt", corpus)
+    entries = yaml.safe_load((CORPUS / "metadata.yaml").read_text(encoding="utf-8"))["documents"]
+    (corpus / "metadata.yaml").write_text(yaml.safe_dump(
+        {"documents": [e for e in entries if e["source_file"] == "003_5fcab05f8b4f1b9f.txt"]},
+        allow_unicode=True), encoding="utf-8")
+    new = tmp_path / "fritid.txt"
+    new.write_text("Udkast til Københavns Fritidspolitik 2027-2030\n\nPolitikken gælder 2027-2030. Alle unge i "
+                   "København skal have et fritidsjob eller en fritidsaktivitet, som de selv har valgt.\n",
+                   encoding="utf-8")
+    env = {"ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_CORPUS_DIR": str(corpus),
+           "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
+    with streamlit_server(env, tmp_path / "server.log") as url:
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = ctx.new_page()
+        pg.set_default_timeout(120_000)
+        pg.goto(url)
+        playwright.expect(pg.get_by_text("Ingen uddrag endnu", exact=False)).to_be_attached()
+        sidebar = pg.get_by_test_id("stSidebar")
+        playwright.expect(sidebar).to_contain_text("Dokumenter: 1")
+        pg.get_by_role("tab", name="Dokumenter").click()
+        panel = pg.get_by_test_id("stTabPanel").nth(3)
+        panel.get_by_text("Tilføj et dokument").click()
+        panel.locator("input[type=file]").set_input_files(str(new))
+        title = panel.get_by_label("Titel")
+        playwright.expect(title).to_have_value("Udkast til Københavns Fritidspolitik 2027-2030")
+        playwright.expect(panel.get_by_label("Periode")).to_have_value("2027-2030")
+        title.fill("Fritidspolitik 2027-2030 (udkast)")
+        title.press("Enter")
+        wait_until_idle(pg)
+        panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
+        playwright.expect(panel.get_by_test_id("stAlertContentSuccess")).to_contain_text("fritid.txt")
+        playwright.expect(sidebar).to_contain_text("Dokumenter: 2")
+        playwright.expect(panel.get_by_label("Titel")).to_have_count(0)  # the uploader is empty again
+        ctx.close()
+    (entry,) = [e for e in yaml.safe_load((corpus / "metadata.yaml").read_text(encoding="utf-8"))["documents"]
+                if e["source_file"] == "fritid.txt"]
+    assert entry == {"id": "fritid", "source_file": "fritid.txt", "title": "Fritidspolitik 2027-2030 (udkast)",
+                     "kind": "draft", "period": "2027-2030", "status": "draft"}

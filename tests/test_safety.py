@@ -115,6 +115,58 @@ def test_good_upload_is_added_and_indexed(upload_settings, tmp_path):
     assert chunks and {c.page for c in chunks} <= {1, 2}
 
 
+def test_an_upload_is_described_as_the_user_confirms_and_undone_when_the_build_fails(upload_settings, tmp_path):
+    from assistant.index import load_index
+    from assistant.uploads import read_upload, suggested_metadata
+
+    pdf = make_pdf(tmp_path / "ny.pdf", ["Udkast til Københavns Kommunes Fritidspolitik 2027-2030",
+                                         "Politikken gælder 2027-2030. Mål 9: Alle unge skal have et fritidsjob."])
+    data = pdf.read_bytes()
+    guess = suggested_metadata(read_upload(upload_settings, "fritid.pdf", data).text, "fritid.pdf")
+    assert guess == {"title": "Udkast til Københavns Kommunes Fritidspolitik 2027-2030", "period": "2027-2030",
+                     "status": "draft", "kind": "draft"}
+    metadata = upload_settings.corpus_dir / "metadata.yaml"
+    before = _snapshot(upload_settings.corpus_dir)
+    with pytest.raises(UploadError, match="2023-2026"):
+        add_document(upload_settings, "fritid.pdf", data, {**guess, "period": "næste år"})
+
+    def disk_full(_fraction, _message):
+        raise OSError("ingen plads på disken")
+
+    with pytest.raises(UploadError, match="ikke tilføjet"):
+        add_document_and_rebuild(upload_settings, "fritid.pdf", data, progress=disk_full, described=guess)
+    assert _snapshot(upload_settings.corpus_dir) == before  # the file and its metadata entry are gone again
+    add_document_and_rebuild(upload_settings, "fritid.pdf", data, described={**guess, "title": "Fritidspolitik"})
+    text = metadata.read_text(encoding="utf-8")
+    assert text.startswith(before["metadata.yaml"].decode("utf-8").rstrip("\n"))  # comments and entries kept
+    meta = next(d.meta for d in load_index(upload_settings, rebuild=False).documents.values()
+                if d.meta.source_file == "fritid.pdf")
+    assert (meta.id, meta.title, meta.period, meta.status, meta.kind) == \
+        ("fritid", "Fritidspolitik", "2027-2030", "draft", "draft")
+
+
+def test_a_metadata_entry_is_appended_in_any_layout(tmp_path):
+    import yaml
+
+    from assistant.uploads import add_metadata
+
+    entry = {"id": "ny", "source_file": "ny.txt", "title": "Ny: \"politik\" – 2027", "kind": "policy",
+             "period": "2027-2030", "status": "adopted"}
+    commented = "# kommentar\ndocuments:\n  - id: a\n    source_file: a.txt\n"
+    flat = yaml.safe_dump({"documents": [{"id": "a", "source_file": "a.txt"}], "note": "x"})
+    for before in (commented, flat, None):
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
+        if before is not None:
+            (folder / "metadata.yaml").write_text(before, encoding="utf-8")
+        assert add_metadata(folder, entry) == before
+        text = (folder / "metadata.yaml").read_text(encoding="utf-8")
+        assert yaml.safe_load(text)["documents"][-1] == entry
+        assert len(yaml.safe_load(text)["documents"]) == (1 if before is None else 2)
+    assert text.startswith("documents:")
+    assert (tmp_path / "0" / "metadata.yaml").read_text(encoding="utf-8").startswith("# kommentar\n")
+
+
 def test_a_shortened_passage_ends_at_a_word_boundary():
     text = "Borgerne er inkluderede, når de har en opfattelse af tillid, fællesskab og indflydelse."
     assert shortened(text, 200) == text
