@@ -146,13 +146,12 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     template names it), more than the top passage's path does ("konkrete mål" under "Tema 1"), and the question
     points at its document at least as strongly as at the other documents in the top 3.
     """
-    from .retrieve import document_boost
 
     wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
     bodies = {body.acronym for body, _ in bodies_named(question)}
     named = lambda c: len(wanted & set(tokenize(" ".join(c.section_path), retriever.lexicon))) + \
         len(bodies & set(re.findall(r"\w+", c.text)))  # noqa: E731  ('Socialforvaltningen' → 'Udfyldes af SOF')
-    strength = lambda c: document_boost(question, retriever.index.meta(c.doc_id))  # noqa: E731
+    strength = lambda c: retriever.document_boost(question, c.doc_id)  # noqa: E731
     content = [p for p in passages if not p.chunk.placeholder]
     holder = next((p for p in passages[:3] if p.chunk.placeholder), None)
     if holder is not None:

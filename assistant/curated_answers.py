@@ -12,7 +12,7 @@ from .definitions import asked_definitions, load_definitions_cached
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, question_type, topic_of
-from .retrieve import Retriever, document_boost
+from .retrieve import Retriever
 from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
 from .sparse import stopwords, tokenize
 from .types import Filters, Goal, SourceRef
@@ -184,7 +184,7 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
              if d.document in retriever.index.documents]
     if not found:
         return []
-    strength = {d.id: document_boost(question, retriever.index.meta(d.document)) for d in found}
+    strength = {d.id: retriever.document_boost(question, d.document) for d in found}
     named = [d for d in found if strength[d.id] == max(strength.values())]
     picks = [source_pick(ref, retriever) for d in named for ref in d.sources]
     return [p for p in picks if p is not None]

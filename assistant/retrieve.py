@@ -86,6 +86,12 @@ class Retriever:
         # vector and language.
         self.query_vector = lru_cache(maxsize=256)(self._embed_query)
         self.language = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
+        periods = [d.meta.period for d in self.index.documents.values() if period_years(d.meta.period)]
+        self.latest_period = max(periods, key=lambda p: period_years(p).stop, default=None)
+
+    def document_boost(self, question: str, doc_id: str) -> float:
+        """How strongly the question points at this document (see document_boost)."""
+        return document_boost(question, self.index.meta(doc_id), self.latest_period)
 
     def _embed_query(self, question: str) -> np.ndarray:
         vector = self.embedder.embed([question], kind="query")[0]
@@ -150,7 +156,7 @@ class Retriever:
                     weights=weights + [self.settings.sentence_weight])
         if self.settings.neighbour_weight:
             fused = with_neighbours(fused, self._neighbours, self.settings.neighbour_weight)
-        by_doc = {doc_id: document_boost(question, self.index.meta(doc_id))
+        by_doc = {doc_id: self.document_boost(question, doc_id)
                   for doc_id in {self.index.chunks[row].doc_id for row, _ in fused}}
         fused = boost(fused, {row: by_doc[self.index.chunks[row].doc_id] for row, _ in fused})
         d_ranks, s_ranks = ranks(dense_rows), ranks(sparse_rows)
@@ -196,11 +202,22 @@ def period_years(period: str) -> range | None:
     return range(int(m.group(1)), int(m.group(2)) + 1) if m else None
 
 
-def document_boost(question: str, meta) -> float:
-    """A multiplicative boost for a document named by the question's years or words (pure)."""
+# "den nye politik", "det nye udkast", "the new integration and citizenship policy": the latest one.
+NEW_POLICY = re.compile(r"\b(?:nye|nyeste|kommende|new|newest|latest|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:\w*politik\w*|policy|udkast\w*|draft)\b", re.IGNORECASE)
+
+
+def document_boost(question: str, meta, latest: str | None = None) -> float:
+    """A multiplicative boost for a document named by the question's years or words (pure).
+    ``latest`` is the corpus's latest policy period: "den nye politik" is that one's, unless the
+    question names an earlier year ("den nye politik i 2010" is the one that came next then)."""
     factor = 1.0
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", question)]
     span = period_years(meta.period)
+    newest = period_years(latest or "")
+    if newest and meta.period == latest and NEW_POLICY.search(question) and \
+            not any(y < newest.start for y in years):
+        factor *= CUE_BOOST
     written = int(meta.date[:4]) if re.match(r"\d{4}", meta.date or "") else None
     if years and span and any(y in span for y in years) and meta.kind != "case":
         factor *= CUE_BOOST  # a period names the policy; case papers only when named as such

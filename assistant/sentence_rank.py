@@ -23,7 +23,7 @@ import numpy as np
 
 from .index import StoredDocument
 from .question import question_type, topic_of
-from .retrieve import Retriever, document_boost
+from .retrieve import Retriever
 from .sparse import stopwords, tokenize
 from .types import Chunk, Passage
 
@@ -155,7 +155,7 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
     in_passage: dict[str, float] = {}  # each passage's closest sentence: how well it answers at all
     for (p, *_rest), close in zip(spans, closeness.tolist()):
         in_passage[p.chunk.id] = max(in_passage.get(p.chunk.id, close), close)
-    cue = {d: math.log(document_boost(question, retriever.index.meta(d))) for d in {s[1].meta.id for s in spans}}
+    cue = {d: math.log(retriever.document_boost(question, d)) for d in {s[1].meta.id for s in spans}}
     out = []
     for (p, doc, a, b, _vec, order, facts), close, corr in zip(spans, closeness.tolist(), corrected.tolist()):
         shared = terms & facts.words

@@ -46,7 +46,9 @@ ORDINALS = "anden|andet|tredje|fjerde|femte"
 FRACTIONS = "halvdel(?:en)?|tredjedel(?:en)?|fjerdedel(?:en)?"
 NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredjedel|fjerdedel)|{CARDINALS})\b",
                           re.IGNORECASE)
-ASKING_WORDS = "mange meget stor store høj lav bor"  # "hvor mange … bor der": people are counted
+# "hvor mange … bor der": people are counted; "hvor stor en del af de adspurgte mente …": what the
+# respondents said is reported, not named, by the figure's sentence ("70 % af alle respondenter").
+ASKING_WORDS = "mange meget stor store høj lav bor del mente mener syntes synes svarede"
 # What a document is asked to do ("hvor mange … nævner princip 2", "… opsummerer bilaget"): not counted.
 DOCUMENT_VERBS = "nævner nævnes angiver angives opregner opregnes opsummerer oplyser omtaler beskriver"
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
@@ -396,10 +398,11 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     quantity question asks about (and the year it asks for, if it names one outside a policy's name);
     a question with too little to check (see asked_terms) passes."""
     topic = topic_of(question)
-    own = asked_terms(topic, language, f"{ASKING_WORDS} {DOCUMENT_VERBS}")  # "hvor mange" asks; it is not counted
+    own = asked_terms(topic, language, f"{ASKING_WORDS} {SHARE_WORDS} {DOCUMENT_VERBS}")  # "hvor mange" asks
     if own is None:
         return True
     years = set(re.findall(r"\b(?:19|20)\d\d\b", topic))
+    own -= years  # checked apart: the year may stand in the sentence before (year_context)
     given = set(re.findall(r"\d+(?:[.,]\d+)?", question))  # "Hvor mange af de 100.826 …": not the answer
     measures = measured(question) if language == "da" else []
     for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):

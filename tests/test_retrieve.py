@@ -85,6 +85,14 @@ def test_document_boost_follows_years_and_words():
     assert document_boost("Hvad skulle synopsen bruges til i maj 2010?", case) == CUE_BOOST ** 2
     assert document_boost("Hvad blev der besluttet i maj 2010?", december) == CUE_BOOST  # its year only
     assert document_boost("Hvad skete der på mødet d. 10. maj 2010?", case) == CUE_BOOST  # a day: the year only
+    # "den nye politik" is the latest period's, unless an earlier year says which was new then
+    new = "Hvem skriver om boliger i den nye integrations- og medborgerskabspolitik?"
+    assert document_boost(new, draft, latest="2023-2026") == CUE_BOOST
+    assert document_boost(new, adopted, latest="2023-2026") == 1.0
+    assert document_boost("Who spoke at the workshop for the new citizenship policy?", draft, "2023-2026") == CUE_BOOST
+    assert document_boost("Hvorfor skulle der en ny politik til i 2010?", draft, latest="2023-2026") == 1.0
+    assert document_boost("Hvorfor skulle den nye politik være kort i 2010?", draft, latest="2023-2026") == 1.0
+    assert document_boost("Hvad skal nye tiltag bygge på?", draft, latest="2023-2026") == 1.0  # not a policy
 
 
 def test_the_rankings_search_without_the_phrases_that_pick_a_document():
