@@ -26,6 +26,8 @@ DOCUMENT_NAMES = (
      lambda m, latest, first: m.period == latest),
     (re.compile(rf"\b(gamle|tidligere|old|previous)\b{OF_A_POLICY}", re.IGNORECASE),
      lambda m, latest, first: m.period == first),
+    (re.compile(r"\b(?:indstilling|sagsfremstilling)", re.IGNORECASE),
+     lambda m, latest, first: m.kind == "case"),
 )
 
 
@@ -34,9 +36,10 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
     policy's period (or, in a comparison, just before it: _shortly_before), or of the synopsis, the
     draft, the adopted, the new or the old policy, stands for the one document it fits best (adopted
     before draft, newer before older). Years right after a name that they fit ("synopsen for
-    2011-2014") belong to that name."""
-    metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of and d.meta.status != "case"]
-    periods = sorted({m.period for m in metas if re.fullmatch(r"\d{4}-\d{4}", m.period)})
+    2011-2014", "indstillingen fra 2010") belong to that name. A case paper ("indstillingen") named
+    in a question that compares nothing is its only source."""
+    metas = [d.meta for d in retriever.index.documents.values() if not d.duplicate_of]
+    periods = sorted({m.period for m in metas if re.fullmatch(r"\d{4}-\d{4}", m.period) and m.status != "case"})
     latest, first = (periods[-1], periods[0]) if periods else ("", "")
     preference = lambda m: (STATUS_ORDER.get(m.status, 3), [-ord(c) for c in m.period])  # noqa: E731
     by_name: list[tuple[int, int, str]] = []  # (start, end, document) of each name ("synopsen")
@@ -45,19 +48,24 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
             fits = [meta for meta in metas if names(meta, latest, first)]
             if fits:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
-    period_of = {meta.id: meta.period for meta in metas}
+    meta_of = {meta.id: meta for meta in metas}
     mentions = [(start, doc) for start, _end, doc in by_name]
     compares = bool(COMPARISON_RE.search(question))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
         year = int(m.group())
-        if any(end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _within(year, period_of[doc])
+        if any(end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _names(year, meta_of[doc])
                for _s, end, doc in by_name):
             continue  # "synopsen for 2011-2014": the years say which synopsis, not another document
-        fits = [meta for meta in metas if _within(year, meta.period)] or \
-            [meta for meta in metas if compares and _shortly_before(year, meta.period)]
+        policies = [meta for meta in metas if meta.status != "case"]  # a year names a policy, not a case paper
+        fits = [meta for meta in policies if _within(year, meta.period)] or \
+            [meta for meta in policies if compares and _shortly_before(year, meta.period)]
         if fits:
             mentions.append((m.start(), min(fits, key=preference).id))
-    return list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
+    named = list(dict.fromkeys(doc for _pos, doc in sorted(mentions)))
+    papers = [doc for doc in named if meta_of[doc].status == "case"]
+    if papers and not compares:
+        return papers  # "politikken 2011-2014 ifølge indstillingen": the paper is the source, the policy its topic
+    return named
 
 
 # What may stand between a document's name and the years that belong to it: the rest of the word
@@ -65,6 +73,12 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
 # second year of a period ("2011-2014") belongs to the same name.
 ATTACHED = re.compile(r"\w*\s*(?:(?:for|fra|til|i|af|from|of|for the)\s+)?(?:(?:perioden|period)\s+)?"
                       r"(?:(?:19|20)\d\d\s*[-–]\s*)?", re.IGNORECASE)
+
+
+def _names(year: int, meta) -> bool:
+    """A year right after a document's name belongs to it: a year of its period, or the year it was
+    written ("indstillingen fra 2010")."""
+    return _within(year, meta.period) or (meta.date or "")[:4] == str(year)
 
 
 def _within(year: int, period: str) -> bool:

@@ -461,6 +461,24 @@ def test_a_list_comes_from_the_document_the_question_names(retriever):
                for c in answer.citations)
 
 
+def test_a_case_paper_is_named_by_its_word_and_the_year_it_was_written(retriever):
+    """'indstillingen fra 2010' is the case paper (written in 2010), not the 2011-2014 policy the year
+    stands just before; compared with the draft it is one side, and named beside the policy it is
+    about it is the only source."""
+    from assistant.compare import named_documents
+
+    question = ("Hvordan beskrives udviklingen for unge med minoritetsbaggrund og ungdomsuddannelse i "
+                "indstillingen fra 2010 sammenlignet med udkastet for 2023-2026?")
+    assert named_documents(question, retriever) == ["indstilling-synopsis-2010",
+                                                    "integrations-medborgerskabspolitik-2023-2026"]
+    assert named_documents("Hvordan skulle politikken 2011-2014 bygges op ifølge indstillingen til udvalget?",
+                           retriever) == ["indstilling-synopsis-2010"]
+    answer = answer_question(question, retriever)
+    assert {c.document_id for c in answer.citations} == {"indstilling-synopsis-2010",
+                                                         "integrations-medborgerskabspolitik-2023-2026"}
+    assert any("ikke er forbedret" in c.quote for c in answer.citations)
+
+
 def test_years_after_a_documents_name_belong_to_it(retriever):
     """'synopsen for 2011-2014' is the synopsis, not the synopsis and the adopted 2011-2014 policy:
     the question is a list question about one document, not a comparison."""
