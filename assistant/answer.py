@@ -194,14 +194,17 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
     citations = [_citation(n, pick, retriever) for n, pick in enumerate(templates, start=1)]
     quoted = " ".join(f"»{c.quote}« [{c.n}]" for c in citations)
     return _template_answer(question, language, f"Det er ikke fastsat endnu: afsnittet »{section}« i {meta.title} "
-                            f"har kun en skabelontekst, som ikke er udfyldt: {quoted}", citations, passages, notices)
+                            f"har kun en skabelontekst, som ikke er udfyldt: {quoted}", citations, passages, notices,
+                            answerable=False)
 
 
 def _template_answer(question: str, language: str, text: str, citations: list[Citation], passages: list[Passage],
-                     notices: list[str]) -> Answer:
-    """An answer quoting a section's template text (who fills it in, or that it is not set yet)."""
-    return Answer(question=question, language=language, answerable=True, answer=text, citations=tuple(citations),
-                  passages=tuple(passages), question_type="placeholder", notices=tuple(notices))
+                     notices: list[str], answerable: bool = True) -> Answer:
+    """An answer quoting a section's template text: who fills it in (an answer), or that it is not set
+    yet (``answerable=False``: the documents do not give what is asked, but the template shows why)."""
+    return Answer(question=question, language=language, answerable=answerable, answer=text,
+                  citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
+                  notices=tuple(notices))
 
 
 PLACEHOLDERS_QUOTED = 3

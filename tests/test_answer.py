@@ -119,7 +119,8 @@ def test_details_the_documents_never_mention_are_refused(retriever):
 
 def test_placeholder_is_reported_as_not_yet_set(retriever):
     answer = answer_question("Hvilke konkrete mål satte synopsen for tema 1 om mangfoldig arbejdsplads?", retriever)
-    assert answer.answerable and answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
+    # not set yet: the documents do not give the goals (answerable: false), the template shows why
+    assert not answer.answerable and answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
     assert answer.passages[0].chunk.placeholder
     (c,) = answer.citations  # the template itself, quoted as a template and checkable in the original
     assert c.quote.startswith("[Her indsættes") and f"»{c.quote}« [1]" in answer.answer
@@ -691,7 +692,7 @@ def test_bullets_inside_a_quoted_passage_are_one_item_per_line(retriever):
 
 def test_a_body_the_documents_name_only_by_abbreviation_is_not_missing(retriever):
     answer = answer_question("Hvad skal Socialforvaltningen skrive ind i udkastet?", retriever)
-    assert answer.answerable and "ikke fastsat endnu" in answer.answer
+    assert answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
     (c,) = answer.citations
     assert "Udfyldes af SOF" in c.quote
     _check_citations(answer, retriever)
