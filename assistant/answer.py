@@ -193,9 +193,21 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
                                f"»{section}«, som ikke er udfyldt. Se passagen nedenfor.")
     citations = [_citation(n, pick, retriever) for n, pick in enumerate(templates, start=1)]
     quoted = " ".join(f"»{c.quote}« [{c.n}]" for c in citations)
+    if PROPOSAL_ASKED.search(question) and any(TEMPLATE_EXAMPLE.search(c.quote) for c in citations):
+        # "Hvilket fyrtårnsprojekt var der lagt op til …?": the template's example is what was proposed
+        return _template_answer(question, language, f"Afsnittet »{section}« i {meta.title} er ikke udfyldt endnu; "
+                                f"skabelonteksten giver et eksempel på, hvad der var lagt op til: {quoted}",
+                                citations, passages, notices)
     return _template_answer(question, language, f"Det er ikke fastsat endnu: afsnittet »{section}« i {meta.title} "
                             f"har kun en skabelontekst, som ikke er udfyldt: {quoted}", citations, passages, notices,
                             answerable=False)
+
+
+# A question about what was proposed or suggested, which a template's example ("fx …") answers; one
+# about what was set ("Hvilke mål blev der sat?") is not answered by it.
+PROPOSAL_ASKED = re.compile(r"\b(lagt op til|lægges op til|foresl\w*|forslag\w*|eksempel\w*|\w*idé\w*|"
+                            r"suggest\w*|propos\w*|example\w*)", re.IGNORECASE)
+TEMPLATE_EXAMPLE = re.compile(r"\b(fx|f\.eks\.|for eksempel|eksempelvis)\b", re.IGNORECASE)
 
 
 def _template_answer(question: str, language: str, text: str, citations: list[Citation], passages: list[Passage],

@@ -92,12 +92,12 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents]
     children = [g for g in goals if g.kind in kinds and g.parent and not g.placeholder]
     parents = {g.parent for g in children}
-    areas = [g for g in goals if g.kind in AREA_KINDS and g.id in parents]
-    area = named_area(question, areas, retriever.lexicon)
+    named = named_documents(question, retriever)
+    areas = [g for g in goals if g.kind in AREA_KINDS and g.id in parents and (not named or g.policy in named)]
+    area = named_area(question, areas, retriever.lexicon)  # in the documents the question names, if it names any
     if area is not None:
         refs = [area.statement_source] + [g.statement_source for g in children if g.parent == area.id]
     elif kinds == {"fyrtaarn"}:  # "Hvilke fyrtårnsprojekter er der?": every one, as no section lists them
-        named = named_documents(question, retriever)
         refs = [g.statement_source for g in children if not named or g.policy in named]
     else:
         return []

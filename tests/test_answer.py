@@ -127,6 +127,17 @@ def test_placeholder_is_reported_as_not_yet_set(retriever):
     assert retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
 
 
+def test_a_templates_example_answers_what_was_proposed_in_the_named_document(retriever):
+    """'Hvilket fyrtårnsprojekt var der lagt op til under synopsens tema …' asks what the synopsis
+    proposed: its template's example answers it (answerable), not the adopted policy's area with a
+    similar title."""
+    answer = answer_question("Hvilket fyrtårnsprojekt var der lagt op til under synopsens tema om den mangfoldige "
+                             "arbejdsplads?", retriever)
+    assert answer.answerable and answer.question_type == "placeholder"
+    (c,) = answer.citations
+    assert c.document_id == "synopsis-2011-2014" and "fx indføring af ligebehandlingsprincipper" in c.quote
+
+
 def test_responsibility_question_returns_the_actors_list(retriever):
     answer = answer_question("Hvilket ansvar har borgerne selv ifølge integrationspolitikken 2011-2014?", retriever)
     assert "Det er københavnernes ansvar" in answer.answer
