@@ -364,11 +364,9 @@ def period_filter(question: str, filters: Filters | None, retriever: Retriever) 
 
 
 def holding_first(passages: list[Passage], picks: list[Pick]) -> list[Passage]:
-    """The passages that hold a pick first, in the order of the picks they hold (the first cited
-    sentence's passage leads), then the others in rank order (renumbered)."""
-    def first_held(p: Passage) -> int | None:
-        return next((n for n, k in enumerate(picks) if k.doc_id == p.chunk.doc_id and k.start < p.chunk.clean_end
-                     and p.chunk.clean_start < k.end), None)
-    held = sorted((n, p.rank, p) for p in passages if (n := first_held(p)) is not None)
-    ordered = [p for _n, _rank, p in held] + [p for p in passages if first_held(p) is None]
+    """The passages that hold a pick first, then the others, each group in rank order (renumbered)."""
+    def holds(p: Passage) -> bool:
+        return any(k.doc_id == p.chunk.doc_id and k.start < p.chunk.clean_end and p.chunk.clean_start < k.end
+                   for k in picks)
+    ordered = [p for p in passages if holds(p)] + [p for p in passages if not holds(p)]
     return [replace(p, rank=n) for n, p in enumerate(ordered, start=1)]
