@@ -12,6 +12,7 @@ from .retrieve import Retriever, period_years
 from .types import Filters, Passage
 
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
+SIDE_SENTENCES = 3  # two left one side's detail out in a tenth of the comparisons (keywords, citations)
 # "den nye integrations- og medborgerskabspolitik", not "nye tiltag" or "en tidligere minister".
 OF_A_POLICY = r"(?=(?:\s+\S+){0,3}?\s+(?:\S*politik\w*|udkast\w*|polic\w*|draft|version\w*)\b)"
 # Words that name one document of the corpus: (pattern, which documents, which of them first).
@@ -105,7 +106,8 @@ def is_comparison(question: str, retriever: Retriever) -> bool:
 
 def comparison_picks(question: str, qtype: str, passages: list[Passage], retriever: Retriever,
                      filters: Filters | None) -> list[Pick]:
-    """For a question comparing two policies or versions: the best sentences of each, side by side.
+    """For a question comparing two policies or versions: the best sentences of each (up to
+    SIDE_SENTENCES, so the answer stays within six), side by side.
 
     The two sides are the documents the question names, then those of the top passages; a document
     without a passage among the top ten is searched on its own.
@@ -126,7 +128,7 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
         if not mine:
             mine = [p for p in retriever.search(question, k=3, filters=replace(base, documents=(doc_id,)))
                     if not p.chunk.placeholder]
-        picks += pick_sentences(mine, asked, qtype, retriever, limit=2)
+        picks += pick_sentences(mine, asked, qtype, retriever, limit=SIDE_SENTENCES)
     return picks
 
 
