@@ -31,7 +31,8 @@ class Pick:
 def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever: Retriever,
                    limit: int | None = None) -> list[Pick]:
     """The sentences that answer, by the learned sentence ranker (see sentence_rank): the best one,
-    then up to three more that score nearly as well and say something new."""
+    then up to four more (three for a figure, two for a definition) that score nearly as well and say
+    something new."""
     cands = candidates(passages, question, qtype, retriever)
     scores = load_model().score(cands)
     ranked = sorted(zip(scores.tolist(), range(len(cands))), reverse=True)
@@ -42,7 +43,7 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
             return [whole]
     chosen: list[Pick] = []
     seen: list[set[str]] = []
-    limit = limit or (3 if qtype in ("figure", "definition") else 4)
+    limit = limit or {"definition": 3, "figure": 4}.get(qtype, 5)
     for c in picks:
         if len(chosen) >= limit or (chosen and c.score < chosen[0].score - KEEP_WITHIN):
             break
