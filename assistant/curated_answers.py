@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .compare import named_documents
+from .compare import _shortly_before, _within, named_documents
 from .definitions import asked_definitions, load_definitions_cached
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
@@ -39,11 +39,13 @@ def _terms(text: str, lexicon) -> set[str]:
 
 
 def match_goal(question: str, goals, lexicon=None) -> Goal | None:
-    """The goal a status question is about: most shared content terms with its title and statement."""
+    """The goal a status question is about: most shared content terms with its title and statement,
+    among the goals of a period the question's years fit (or stand just before), if it names any."""
     terms = _terms(question, lexicon) - GOAL_WORDS
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", question)]
     best, best_n = None, 0
     for g in goals:
-        if g.placeholder:
+        if g.placeholder or (years and not any(_within(y, g.period) or _shortly_before(y, g.period) for y in years)):
             continue
         words = set(tokenize(" ".join(filter(None, (g.title, g.statement, g.indicator, g.area))), lexicon))
         n = len(terms & words)

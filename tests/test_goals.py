@@ -124,3 +124,16 @@ def test_status_question_is_answered_from_goal_data(retriever):
     assert answer.question_type == "goal_status" and "Status: nået" in answer.answer
     for c in answer.citations:
         assert retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
+
+
+def test_a_status_question_naming_years_matches_only_goals_of_that_period(retriever):
+    """'… frem til udgangen af 2010, og blev de nået?' is no status question about the 2023-2026
+    draft's principle A ('udgangspunkt i viden og data' shares two words with it)."""
+    from assistant.curated_answers import match_goal
+    from assistant.goals import load_goals_cached
+
+    goals = load_goals_cached(retriever.settings.corpus_dir)
+    question = "Hvilke konkrete måltal havde den integrationspolitik, der gjaldt frem til udgangen af 2010, og blev de nået?"
+    goal = match_goal(question, goals, retriever.lexicon)
+    assert goal is None or goal.period == "2011-2014"
+    assert match_goal("Hvordan går det med målet om overledighed i 2013?", goals, retriever.lexicon).period == "2011-2014"
