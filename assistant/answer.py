@@ -118,7 +118,7 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
             body = "\n".join(line if LABELLED.match(line) else f"- {line}" for line in lines)
         else:
             body = " ".join(lines)
-        if grouped or meta.status == "draft":  # a draft always says so in its lead
+        if grouped or meta.status == "draft" or qtype == "document":  # a draft always says so in its lead
             parts.append(f"{lead}:\n{body}" if qtype == "list" else f"{lead}: {body}")
         else:
             parts.append(body)
@@ -302,7 +302,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     style = None  # how compose lays the picks out, when not decided by where they came from
     if curated:
         picks, qtype, style = curated, curated_type, curated_type
-        if curated_type == "general":  # one goal's statement, with what the text says about it
+        if curated_type == "document":  # a fact about a document itself (its period): its own sentence
+            qtype = "general"
+        elif curated_type == "general":  # one goal's statement, with what the text says about it
             picks = merge_overlapping(curated + pick_sentences(content, text, qtype, retriever, limit=3))
         elif curated_type == "item":  # a labelled item ("princip E"), with what its own passage goes on to say
             following = [p for p in pick_sentences(content, text, "general", retriever, limit=3)

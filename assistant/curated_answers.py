@@ -9,6 +9,7 @@ import re
 
 from .compare import _shortly_before, _within, named_documents
 from .definitions import asked_definitions, load_definitions_cached
+from .document_facts import period_picks
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, question_type, topic_of
@@ -215,10 +216,11 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:
     """Picks from the curated data and the question type they answer ("list" for an area's goals,
-    "definition" for a defined term, "item" for a labelled item), within the filters; ([], "") when the
+    "definition" for a defined term, "item" for a labelled item, "document" for a document's period),
+    within the filters; ([], "") when the
     data does not hold it."""
     for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"), (named_item_picks, "item"),
-                        (which_item_picks, "item"), (goal_statement_picks, "general")):
+                        (which_item_picks, "item"), (goal_statement_picks, "general"), (period_picks, "document")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

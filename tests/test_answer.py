@@ -707,3 +707,21 @@ def test_a_body_the_documents_name_only_by_abbreviation_is_not_missing(retriever
     (c,) = answer.citations
     assert "Udfyldes af SOF" in c.quote
     _check_citations(answer, retriever)
+
+
+def test_which_period_a_policy_covers_is_answered_from_its_own_sentence(retriever):
+    """'Hvilken periode gælder udkastet?' is answered with the draft's sentence naming its period (and
+    nothing else); without a named document every policy answers; 'I hvilke år faldt ledigheden?' asks
+    about content, not a period."""
+    from assistant.document_facts import PERIOD_ASKED
+
+    answer = answer_question("Hvilken periode gælder udkastet til integrations- og medborgerskabspolitikken?",
+                             retriever)
+    (c,) = answer.citations
+    assert answer.answerable and c.document_id == "integrations-medborgerskabspolitik-2023-2026"
+    assert "fireårig periode i 2023-2026" in c.quote and answer.answer.startswith("I udkastet til politikken 2023-2026:")
+    both = answer_question("Which years does the integration policy cover?", retriever)
+    assert {c.period for c in both.citations} == {"2011-2014", "2023-2026"}
+    _check_citations(both, retriever)
+    assert not PERIOD_ASKED.search("I hvilke år faldt ledigheden?")
+    assert not PERIOD_ASKED.search("Hvilke årstal bruger de?")

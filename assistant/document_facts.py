@@ -1,0 +1,51 @@
+"""Questions about a document itself rather than what it says: which period a policy covers
+("Hvilken periode dækker den vedtagne integrationspolitik?"). Answered from the document's own
+sentence that names its period, so the answer is cited like any other."""
+
+from __future__ import annotations
+
+import re
+
+from .compare import named_documents
+from .index import StoredDocument
+from .picks import Pick
+from .retrieve import Retriever, period_years
+
+COVERS = r"(?:gælder|gjaldt|dækker|dækkede|omfatter|løber|strækker|cover\w*|appl(?:y|ies)|run\w*|span\w*|last\w*)"
+PERIOD_ASKED = re.compile(rf"\b(?:(?:hvilken|hvilket|hvilke)\s+(?:periode|tidsrum|år)|(?:which|what)\s+"
+                          rf"(?:period|time span|years))\b(?:\s+\S+){{0,8}}?\s+{COVERS}\b|"
+                          rf"\b(?:hvor længe|how long)\b(?:\s+\S+){{0,3}}?\s+{COVERS}\b", re.IGNORECASE)
+SAYS_PERIOD = re.compile(r"\b(?:periode\w*|gælder|period)\b", re.IGNORECASE)
+
+
+def period_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """For a question asking which period a policy covers: the sentence of each document it names
+    (or of every policy, when it names none) that names the document's period; empty otherwise."""
+    if not PERIOD_ASKED.search(question):
+        return []
+    named = named_documents(question, retriever)
+    documents = [retriever.index.documents[d] for d in named] if named else \
+        [d for d in retriever.index.documents.values() if d.meta.kind == "policy" and not d.duplicate_of]
+    return [pick for pick in (period_sentence(doc, retriever) for doc in documents) if pick is not None]
+
+
+def period_sentence(doc: StoredDocument, retriever: Retriever) -> Pick | None:
+    """The document's first sentence naming its period ("2023-2026") that also speaks of a period or
+    of what it applies to ("Politikken gælder for en fireårig periode i 2023-2026"), else its first
+    sentence naming the period (the title); None when its period is not a span of years it names."""
+    years = period_years(doc.meta.period)
+    if years is None:
+        return None
+    pattern = re.compile(rf"\b{years.start}\s*[-–]\s*{years.stop - 1}\b")
+    first = None
+    for row, chunk in enumerate(retriever.index.chunks):
+        if chunk.doc_id != doc.meta.id:
+            continue
+        for a, b, _vec in retriever.index.sentences_of(row):
+            text = doc.cleaned[a:b]
+            if not pattern.search(text):
+                continue
+            if SAYS_PERIOD.search(text):
+                return Pick(doc.meta.id, a, b, chunk, 1.0)
+            first = first or Pick(doc.meta.id, a, b, chunk, 1.0)
+    return first
