@@ -10,7 +10,7 @@ from .picks import Pick, chunk_at
 from .question import topic_of
 from .retrieve import Retriever
 from .sentence_rank import content_terms, passage_sentences
-from .sentences import broken_by_layout, split_sentences
+from .sentences import broken_by_layout, ends_with_abbreviation, split_sentences
 from .silence import STEM_PREFIX
 from .sparse import stopwords, tokenize
 from .types import Chunk, Passage
@@ -119,11 +119,15 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
 
 
 def _statement_end(doc: StoredDocument, start: int, end: int) -> int:
-    """Where a unit's own statement ends: its heading text, up to the first full stop."""
+    """Where a unit's own statement ends: its heading text, up to the first full stop that ends a
+    sentence (not "mhp." or "fx." before lower case)."""
     text = doc.cleaned[start:end]
     for m in re.finditer(r"[.!?:](\s|$)|\n\s*\n", text):
         if not m.group().strip() and broken_by_layout(text, text[:m.start()], m.end()):
             continue  # a blank line inside the statement ("for de" | "25 procent")
+        if m.group().startswith(".") and ends_with_abbreviation(text[:m.start() + 1]) and \
+                text[m.end():m.end() + 1].islower():
+            continue  # "monitoreres mhp. på at dokumentere …"
         if len(text[:m.start()].strip()) >= 25:  # past a bare label such as "PRINCIP I."
             return min(start + m.start() + 1, start + 400) if m.group().strip() else start + m.start()
     return min(end, start + 400)

@@ -31,11 +31,11 @@ def broken_by_layout(text: str, piece: str, after: int) -> bool:
     return following.islower() or (following.isalnum() and bool(words) and words[-1].lower() in JOINING_WORDS)
 
 
-def _ends_with_abbreviation(text: str) -> bool:
+def ends_with_abbreviation(text: str) -> bool:
     m = re.search(r"(\S+)\.$", text.rstrip("\"”’) "))
     if not m:
         return False
-    word = m.group(1).lower().lstrip("(\"“")
+    word = m.group(1).lower().lstrip("(\"“").rsplit("/", 1)[-1]  # "og/el."
     return word in ABBREVIATIONS or bool(re.fullmatch(r"\d{1,2}", word)) or len(word) == 1
 
 
@@ -71,7 +71,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     items = False  # the last span was an item of a list that lost its bullets
     for m in BOUNDARY.finditer(text):
         piece = text[start:m.start()]
-        if m.group().strip() == "" and "\n" not in m.group() and _ends_with_abbreviation(piece):
+        if m.group().strip() == "" and "\n" not in m.group() and ends_with_abbreviation(piece):
             continue
         under_heading = items or bool(spans) and _reads_as_heading(text[spans[-1][0]:spans[-1][1]])
         item = "\n" in m.group() and _unbulleted_item(text, piece, m.end(), under_heading)

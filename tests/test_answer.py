@@ -304,6 +304,9 @@ def test_counted_list_returns_every_item_whole(retriever):
     assert all(f"Mål {n}" in answer.answer for n in (1, 2, 3, 4, 6, 7))
     assert "25 procent svageste tosprogede elever" in answer.answer  # a statement broken by a blank line
     _check_citations(answer, retriever)
+    principles = answer_question("Hvilke principper har udkastet til 2023-2026?", retriever)
+    # an abbreviation before lower case ends no item: "mhp. på at dokumentere …", "og/el. udvikling"
+    assert "monitoreres mhp. på at dokumentere effekt, forandring og/el. udvikling [" in principles.answer
 
 
 def test_an_english_quantity_the_documents_do_not_state_is_refused(retriever):
