@@ -33,10 +33,69 @@ EXAMPLES = ("Hvad er en efterkommer?", "Hvilke pejlemærker har udkastet til pol
             "Hvad er kommunens ansvar i integrationspolitikken 2011-2014?")
 STATUS_COLOURS = {"nået": "green", "på vej": "orange", "ikke nået": "red", "ikke målt": "gray",
                   "ikke fastsat": "gray", "afventer udvalg": "blue"}
+DOCUMENT_TYPES = ("pdf", "txt", "md")
+MEASUREMENT_TYPES = ("csv",)
+UPLOAD_LIMIT_MB = st.get_option("server.maxUploadSize")
+
+# Streamlit has no locale setting (streamlit issue #13500), so the English texts it draws itself are
+# covered by CSS: the original text gets font-size 0 and a Danish ::after takes its place. The selectors
+# are the data-testids and ARIA attributes of streamlit 1.67's frontend; check them after an upgrade.
+REFUSED_FILE = f"Filen blev afvist: forkert filtype eller over {UPLOAD_LIMIT_MB} MB."
+DROPDOWN = ':is([data-testid="stMultiSelectDropdown"], [data-testid="stSelectboxVirtualDropdown"])'
+STREAMLIT_TEXTS_DA = (  # (selector of the element with the English text, Danish text, font size)
+    ('[data-testid="stSkipToContent"]', "Gå til indholdet", "1rem"),
+    ('[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p', "Vælg fil", "0.875rem"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] span',  # uploaders without a rule of their own
+     f"Træk og slip filen her · højst {UPLOAD_LIMIT_MB} MB", "0.875rem"),
+    ('[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span',  # while a file is dragged over it
+     "Slip filen her", "0.875rem"),
+    ('[data-testid="stFileChip"] [role="alert"]', REFUSED_FILE, "0.875rem"),  # read by screen readers
+    ('body:has([data-testid="stFileChip"][aria-invalid="true"]) [data-testid="stTooltipErrorContent"]',
+     REFUSED_FILE, "0.875rem"),  # the refused file's tooltip (the only error tooltip in this app)
+    (f'{DROPDOWN} [role="listbox"][data-empty] [role="option"] > span', "Ingen resultater", "0.875rem"),
+    ('[data-testid="stMultiSelectDropdown"] [data-key="__select_all__"] [data-item-hl]', "Vælg alle", "0.875rem"),
+    ('[data-testid="stMultiSelectDropdown"] [data-key="__select_matches__"] [data-item-hl]', "Vælg alle fundne",
+     "0.875rem"),
+    ('[data-testid="InputInstructions"] > span:first-child', "Tryk Enter for at anvende", "0.75rem"),
+)
+TOOLTIPS_DA = {"Show/hide columns": "Vis/skjul kolonner", "Download as CSV": "Hent som CSV", "Search": "Søg",
+               "Fullscreen": "Fuld skærm", "Close fullscreen": "Luk fuld skærm", "Show data": "Vis data",
+               "Show chart": "Vis diagram", "Copy Vega-Lite spec": "Kopiér Vega-Lite-specifikationen",
+               "Copy to clipboard": "Kopiér", "Copied": "Kopieret"}  # by the aria-label of the hovered button
 
 
 def status_badge(status: str) -> str:
     return f":{STATUS_COLOURS[status]}-background[{status.upper()}]"
+
+
+# -- Streamlit's own texts in Danish ---------------------------------------------------------------
+
+def replaced_text_css(selector: str, danish: str, size: str = "0.875rem") -> str:
+    return (f'{selector} {{ font-size: 0 !important; }}\n'
+            f'{selector}::after {{ content: "{danish}"; font-size: {size}; }}')
+
+
+def uploader_hint_css(types: tuple[str, ...]) -> str:
+    """The dropzone's hint for an uploader of these file types (found by its input's accept list)."""
+    accept = ",".join(f".{t}" for t in types)
+    return replaced_text_css(f'[data-testid="stFileUploaderDropzone"]:has(input[accept$=",{accept}"]) '
+                             '[data-testid="stFileUploaderDropzoneInstructions"] span',
+                             f"Træk og slip filen her · højst {UPLOAD_LIMIT_MB} MB · {', '.join(types).upper()}")
+
+
+def tooltip_css(label: str, danish: str) -> str:
+    """A toolbar or copy button's tooltip, drawn apart from its button: found by the button under the mouse."""
+    hovered = f'[data-testid="stTooltipHoverTarget"]:hover > [aria-label="{label}"]'
+    focused = f'[data-testid="stTooltipHoverTarget"] > [aria-label="{label}"]:focus-visible'
+    return replaced_text_css(f'body:has({hovered}, {focused}) [data-testid="stTooltipContent"] p', danish)
+
+
+def danish_streamlit_texts() -> None:
+    """One <style> (no room on the page) that shows Danish instead of Streamlit's English widget texts."""
+    rules = [replaced_text_css(*entry) for entry in STREAMLIT_TEXTS_DA]
+    rules += [uploader_hint_css(types) for types in (DOCUMENT_TYPES, MEASUREMENT_TYPES)]
+    rules += [tooltip_css(label, danish) for label, danish in TOOLTIPS_DA.items()]
+    st.html("<style>\n" + "\n".join(rules) + "\n</style>")
 
 
 @st.cache_resource(show_spinner=False)
@@ -71,9 +130,10 @@ def sidebar(ret) -> Filters:
         metas = [d.meta for d in ret.index.documents.values()]
         periods = sorted({m.period for m in metas})
         kinds = sorted({m.kind for m in metas})
-        chosen_periods = st.multiselect("Periode", periods, default=periods, key="f_period")
+        chosen_periods = st.multiselect("Periode", periods, default=periods, key="f_period",
+                                        placeholder="Alle perioder")  # none chosen: no filter
         chosen_kinds = st.multiselect("Dokumenttype", kinds, default=kinds, key="f_kind",
-                                      format_func=lambda k: KIND_LABELS.get(k, k))
+                                      format_func=lambda k: KIND_LABELS.get(k, k), placeholder="Alle typer")
         drafts = st.checkbox("Medtag udkast", value=True, key="f_drafts")
         st.header("Indeks")
         m = ret.index.manifest
@@ -220,8 +280,10 @@ def goals_tab(ret) -> None:
         return
     cols = st.columns(2)
     periods = sorted({r["period"] for r in rows})
-    period = cols[0].multiselect("Periode", periods, default=periods, key="g_period")
-    statuses = cols[1].multiselect("Status", list(STATUSES), default=list(STATUSES), key="g_status")
+    period = cols[0].multiselect("Periode", periods, default=periods, key="g_period",
+                                 placeholder="Vælg en eller flere")
+    statuses = cols[1].multiselect("Status", list(STATUSES), default=list(STATUSES), key="g_status",
+                                   placeholder="Vælg en eller flere")
     shown = [r for r in rows if r["period"] in period and r["status"] in statuses]
     counts = pd.Series([r["status"] for r in shown]).value_counts()
     st.markdown(" · ".join(f"{status_badge(s)} **{counts.get(s, 0)}**" for s in STATUSES))
@@ -253,7 +315,7 @@ def goals_tab(ret) -> None:
     st.subheader("Tilføj målinger")
     st.caption("CSV med kolonnerne goal_id (målets id), date (dato), value (værdi), unit (enhed), source (kilde), "
                "registered_by (registreret af) og registered_at (registreringstidspunkt).")
-    upload = st.file_uploader("CSV-fil med nye målinger", type=["csv"], key="goal_upload")
+    upload = st.file_uploader("CSV-fil med nye målinger", type=list(MEASUREMENT_TYPES), key="goal_upload")
     if upload is not None and st.button("Importér målinger", key="goal_import"):
         try:
             n = import_measurements(SETTINGS.corpus_dir, upload.getvalue().decode("utf-8", errors="replace"))
@@ -282,18 +344,22 @@ def definitions_tab(ret) -> None:
             st.caption(f"Kilde: {meta.title if meta else d.document}, tegn {src.start}–{src.end}")
 
 
+def document_row(d) -> dict:
+    """A row of the document table, in Danish (the type's label; no English »None« for a missing duplicate)."""
+    return {"id": d.meta.id, "titel": d.meta.title, "type": KIND_LABELS.get(d.meta.kind, d.meta.kind),
+            "periode": d.meta.period, "status": d.meta.status_label, "dato": d.meta.date,
+            "fil": d.meta.source_file, "dublet af": d.duplicate_of or ""}
+
+
 def documents_tab(ret) -> None:
     ss = state()
     docs = list(ret.index.documents.values())
-    st.dataframe(pd.DataFrame([{"id": d.meta.id, "titel": d.meta.title, "type": d.meta.kind,
-                                "periode": d.meta.period, "status": d.meta.status_label, "dato": d.meta.date,
-                                "fil": d.meta.source_file, "dublet af": d.duplicate_of} for d in docs]),
-                 hide_index=True, key="doc_table")
+    st.dataframe(pd.DataFrame([document_row(d) for d in docs]), hide_index=True, key="doc_table")
     ids = [d.meta.id for d in docs]
     opened = ss["open_doc"]
     index = ids.index(opened[0]) if opened and opened[0] in ids else 0
     choice = st.selectbox("Åbn dokument", ids, index=index, key="doc_choice",
-                          format_func=lambda i: ret.index.documents[i].meta.title)
+                          format_func=lambda i: ret.index.documents[i].meta.title, placeholder="Vælg et dokument")
     if notice := ss.pop("doc_notice", None):
         st.success(notice)
     with st.expander("Tilføj et dokument"):
@@ -326,7 +392,7 @@ def upload_form(ss) -> None:
     """A new document with its description (title, type, period, status), then the rebuild; on
     success the page reruns so the sidebar and the document list count it."""
     round_ = ss.setdefault("upload_round", 0)  # a new key empties the uploader after a success
-    upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=["pdf", "txt", "md"], key=f"doc_upload_{round_}")
+    upload = st.file_uploader("PDF-, TXT- eller MD-fil", type=list(DOCUMENT_TYPES), key=f"doc_upload_{round_}")
     if upload is None:
         return
     guess = suggestion(ss, upload)
@@ -334,10 +400,11 @@ def upload_form(ss) -> None:
     cols = st.columns([3, 1, 1, 1])
     title = cols[0].text_input("Titel", value=guess["title"], key=f"up_title_{round_}")
     kind = cols[1].selectbox("Dokumenttype", KINDS, index=KINDS.index(guess["kind"]), key=f"up_kind_{round_}",
-                             format_func=lambda k: KIND_LABELS.get(k, k))
+                             format_func=lambda k: KIND_LABELS.get(k, k), placeholder="Vælg en type")
     period = cols[2].text_input("Periode", value=guess["period"], key=f"up_period_{round_}")
     status = cols[3].selectbox("Status", DOC_STATUSES, index=DOC_STATUSES.index(guess["status"]),
-                               key=f"up_status_{round_}", format_func=lambda k: STATUS_LABELS[k].lower())
+                               key=f"up_status_{round_}", format_func=lambda k: STATUS_LABELS[k].lower(),
+                               placeholder="Vælg en status")
     if not st.button("Tilføj og genopbyg indekset", key="doc_add"):
         return
     bar = st.progress(0.0, text="Kontrollerer filen …")
@@ -376,6 +443,7 @@ def excerpts_tab() -> None:
 
 
 def main() -> None:
+    danish_streamlit_texts()
     st.title("Politikassistent")
     st.caption("Københavns Kommunes integrationspolitikker – hvert svar med kilder, du kan åbne og kontrollere.")
     try:

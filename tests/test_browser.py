@@ -109,6 +109,47 @@ def wait_until_idle(page) -> None:
     playwright.expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
 
 
+# The text a user sees: drawn text nodes (not hidden, font size above 0) and the text of ::before/::after,
+# where the app's CSS puts Danish in place of Streamlit's English. inner_text() sees neither of those.
+RENDERED_TEXT_JS = """root => {
+    const parts = [];
+    const drawn = style => style.visibility === "visible" && parseFloat(style.fontSize) > 0;
+    const pseudo = (el, which) => {
+        const style = getComputedStyle(el, which);
+        if (style.content.startsWith('"') && drawn(style)) parts.push(JSON.parse(style.content));
+    };
+    const walk = node => {
+        if (node.nodeType === Node.TEXT_NODE) {
+            if (drawn(getComputedStyle(node.parentElement))) parts.push(node.textContent);
+        } else if (node.nodeType === Node.ELEMENT_NODE
+                   && (node.checkVisibility() || getComputedStyle(node).display === "contents")) {
+            pseudo(node, "::before");
+            node.childNodes.forEach(walk);
+            pseudo(node, "::after");
+        }
+    };
+    walk(root);
+    return parts.join(" ").replace(/\\s+/g, " ");
+}"""
+STREAMLIT_ENGLISH = ("Drag and drop", "Browse files", "Limit 200MB", "per file", "Upload", "Choose an option",
+                     "Choose options", "No results", "Select all", "not allowed", "Press Enter", "Download as CSV",
+                     "Skip to main content")
+
+
+def expect_danish(locator, *danish: str, timeout: float = 30) -> None:
+    """Waits until the locator's rendered text holds every Danish text and none of Streamlit's English."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = locator.first.evaluate(RENDERED_TEXT_JS) if locator.count() else ""
+        missing = [d for d in danish if d not in text]
+        english = [e for e in STREAMLIT_ENGLISH if e in text]
+        if not (missing or english) or time.monotonic() > deadline:
+            break
+        time.sleep(0.25)
+    assert not missing, f"{missing} not shown in {text!r}"
+    assert not english, f"English {english} shown in {text!r}"
+
+
 def ask(page, question: str):
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(question)
@@ -193,6 +234,67 @@ def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
     panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
     playwright.expect(panel.get_by_test_id("stAlertContentError")).to_contain_text("beskadiget.pdf")
     assert {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()} == before
+
+
+def test_streamlit_widget_texts_are_danish(page, tmp_path):
+    """Streamlit's own widget texts (uploader, multiselect, selectbox, tooltips, input hints) are English and
+    have no locale setting: the app's CSS and placeholders show Danish ones instead."""
+    expect_danish(page.get_by_test_id("stSkipToContent"), "Gå til indholdet")
+    page.get_by_role("tab", name="Målstatus").click()
+    goals = page.get_by_test_id("stTabPanel").nth(1)
+    expect_danish(goals.get_by_test_id("stFileUploaderDropzone"), "Vælg fil",
+                  "Træk og slip filen her · højst 200 MB · CSV")
+    expect_danish(page.locator("body"), "Tilføj målinger", "Vælg fil")
+    status = goals.get_by_test_id("stMultiSelect").filter(has_text="Status")
+    status.locator("input").click()
+    dropdown = page.get_by_test_id("stMultiSelectDropdown")
+    expect_danish(dropdown, "Ingen resultater")  # every status is chosen
+    page.keyboard.press("Escape")
+    playwright.expect(dropdown).to_be_hidden()
+    wait_until_idle(page)
+    status.get_by_role("button", name="Clear all").click()
+    playwright.expect(status.locator("input")).to_have_attribute("placeholder", "Vælg en eller flere")
+    wait_until_idle(page)
+    status.locator("input").click()
+    expect_danish(dropdown, "Vælg alle", "ikke målt")
+    page.keyboard.press("Escape")
+    playwright.expect(dropdown).to_be_hidden()
+
+    page.get_by_role("tab", name="Dokumenter").click()
+    documents = page.get_by_test_id("stTabPanel").nth(3)
+    kinds = documents.locator('[data-testid^="glide-cell-2-"]')
+    playwright.expect(kinds.first).to_be_attached()
+    assert "politik" in kinds.all_text_contents() and "policy" not in kinds.all_text_contents()
+    choice = documents.get_by_test_id("stSelectbox").filter(has_text="Åbn dokument").locator("input")
+    playwright.expect(choice).to_have_attribute("placeholder", "Vælg et dokument")
+    choice.click()
+    page.keyboard.type("zzzz")
+    options = page.get_by_test_id("stSelectboxVirtualDropdown")
+    expect_danish(options, "Ingen resultater")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    playwright.expect(options).to_be_hidden()
+    documents.get_by_test_id("stDataFrame").hover()
+    documents.get_by_role("button", name="Download as CSV").hover()
+    expect_danish(page.get_by_test_id("stTooltipContent"), "Hent som CSV")
+    documents.get_by_text("Tilføj et dokument").click()
+    dropzone = documents.get_by_test_id("stFileUploaderDropzone")
+    expect_danish(dropzone, "Vælg fil", "Træk og slip filen her · højst 200 MB · PDF, TXT, MD")
+    dragged = page.evaluate_handle("() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.txt')); "
+                                   "return d; }")
+    dropzone.dispatch_event("dragenter", {"dataTransfer": dragged})
+    expect_danish(dropzone, "Slip filen her")
+    dropzone.dispatch_event("dragleave", {"dataTransfer": dragged})
+    wrong = tmp_path / "notat.docx"
+    wrong.write_bytes(b"PK\x03\x04 not a document")
+    documents.locator("input[type=file]").set_input_files(str(wrong))  # refused in the browser: not a PDF/TXT/MD
+    documents.get_by_test_id("stFileChip").hover()
+    expect_danish(page.get_by_test_id("stTooltipErrorContent"), "Filen blev afvist")
+
+    page.get_by_role("tab", name="Definitioner").click()
+    page.get_by_label("Søg efter et begreb").fill("MENAPT")  # typed, not yet applied
+    expect_danish(page.get_by_test_id("InputInstructions"), "Tryk Enter for at anvende")
+    expect_danish(page.locator("body"), "Søg efter et begreb")
 
 
 def test_two_browser_sessions_keep_their_own_conversations(browser, served):
