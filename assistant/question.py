@@ -15,7 +15,7 @@ SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærk
                               r"\s+(?:nr\.\s*)?(?:\d|[A-H]\b)", re.IGNORECASE)
 DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dækker|omfatter)|hvad vil det sige|"
                            r"hvad mener (?:\S+\s+){1,5}?med\b|"
-                           r"definition\w*|defin[eé]r\w*|forstås ved|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
+                           r"definition\w*|defin[eé]r\w*|forstås ved|forståelsen af|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
                            r"hvornår (?:er|bliver) man|what (?:is(?! expected| required)|does .* mean)|define|"
                            r"meaning of|who counts as)\b",
                            re.IGNORECASE)

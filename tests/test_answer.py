@@ -728,3 +728,12 @@ def test_which_period_a_policy_covers_is_answered_from_its_own_sentence(retrieve
     _check_citations(both, retriever)
     assert not PERIOD_ASKED.search("I hvilke år faldt ledigheden?")
     assert not PERIOD_ASKED.search("Hvilke årstal bruger de?")
+
+
+def test_how_the_understanding_of_a_term_changed_is_answered_with_each_policys_definition(retriever):
+    """'Hvordan er forståelsen af integration ændret …' asks for each policy's definition."""
+    answer = answer_question("Hvordan er forståelsen af integration ændret fra politikken 2011-2014 til udkastet "
+                             "for 2023-2026?", retriever)
+    assert answer.question_type == "definition"
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "fremme oplevelsen af inklusion" in quotes and "Integration og medborgerskab forstås dermed som" in quotes
