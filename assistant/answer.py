@@ -118,7 +118,8 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
             body = "\n".join(line if LABELLED.match(line) else f"- {line}" for line in lines)
         else:
             body = " ".join(lines)
-        if grouped or meta.status == "draft" or qtype == "document":  # a draft always says so in its lead
+        # a draft always says so in its lead, and a document's period is said by its lead
+        if grouped or meta.status == "draft" or qtype == "document":
             parts.append(f"{lead}:\n{body}" if qtype == "list" else f"{lead}: {body}")
         else:
             parts.append(body)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .compare import _shortly_before, _within, named_documents
+from .compare import fits_period, named_documents
 from .definitions import asked_definitions, load_definitions_cached
 from .document_facts import period_picks
 from .goals import load_goals_cached
@@ -46,7 +46,7 @@ def match_goal(question: str, goals, lexicon=None) -> Goal | None:
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", question)]
     best, best_n = None, 0
     for g in goals:
-        if g.placeholder or (years and not any(_within(y, g.period) or _shortly_before(y, g.period) for y in years)):
+        if g.placeholder or (years and not any(fits_period(y, g.period) for y in years)):
             continue
         words = set(tokenize(" ".join(filter(None, (g.title, g.statement, g.indicator, g.area))), lexicon))
         n = len(terms & words)
@@ -217,8 +217,7 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
 def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:
     """Picks from the curated data and the question type they answer ("list" for an area's goals,
     "definition" for a defined term, "item" for a labelled item, "document" for a document's period),
-    within the filters; ([], "") when the
-    data does not hold it."""
+    within the filters; ([], "") when the data does not hold it."""
     for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"), (named_item_picks, "item"),
                         (which_item_picks, "item"), (goal_statement_picks, "general"), (period_picks, "document")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]

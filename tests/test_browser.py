@@ -318,21 +318,30 @@ def test_two_browser_sessions_keep_their_own_conversations(browser, served):
     c2.close()
 
 
-def test_first_start_builds_the_index_and_answers(browser, built_settings, tmp_path):
-    """A new user's first start: no index yet. The app builds it with a progress bar (outside the
-    cached loader, which streamlit could not replay) and then answers."""
-    index_dir = tmp_path / "index"  # empty: the index is built by the app
-    env = {"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
+@contextlib.contextmanager
+def own_server_page(browser, env: dict[str, str], tmp_path: Path):
+    """A page on a server of its own (these settings), loaded, with a long timeout for index builds."""
     with streamlit_server(env, tmp_path / "server.log") as url:
         ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
         pg = ctx.new_page()
         pg.set_default_timeout(120_000)
         pg.goto(url)
         playwright.expect(pg.get_by_text("Ingen uddrag endnu", exact=False)).to_be_attached()
+        try:
+            yield pg
+        finally:
+            ctx.close()
+
+
+def test_first_start_builds_the_index_and_answers(browser, built_settings, tmp_path):
+    """A new user's first start: no index yet. The app builds it with a progress bar (outside the
+    cached loader, which streamlit could not replay) and then answers."""
+    index_dir = tmp_path / "index"  # empty: the index is built by the app
+    env = {"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
+    with own_server_page(browser, env, tmp_path) as pg:
         playwright.expect(pg.get_by_test_id("stException")).to_have_count(0)
         answer = ask(pg, "Hvem har ansvaret for at løfte integrationsopgaven i København?")
         playwright.expect(answer.get_by_test_id("stChatMessageContent")).to_contain_text("[1]")
-        ctx.close()
     assert (index_dir / "current" / "manifest.json").exists()
 
 
@@ -354,12 +363,7 @@ def test_an_upload_is_described_added_and_counted(browser, tmp_path):
                    encoding="utf-8")
     env = {"ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_CORPUS_DIR": str(corpus),
            "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
-    with streamlit_server(env, tmp_path / "server.log") as url:
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-        pg = ctx.new_page()
-        pg.set_default_timeout(120_000)
-        pg.goto(url)
-        playwright.expect(pg.get_by_text("Ingen uddrag endnu", exact=False)).to_be_attached()
+    with own_server_page(browser, env, tmp_path) as pg:
         sidebar = pg.get_by_test_id("stSidebar")
         playwright.expect(sidebar).to_contain_text("Dokumenter: 1")
         pg.get_by_role("tab", name="Dokumenter").click()
@@ -376,7 +380,6 @@ def test_an_upload_is_described_added_and_counted(browser, tmp_path):
         playwright.expect(panel.get_by_test_id("stAlertContentSuccess")).to_contain_text("fritid.txt")
         playwright.expect(sidebar).to_contain_text("Dokumenter: 2")
         playwright.expect(panel.get_by_label("Titel")).to_have_count(0)  # the uploader is empty again
-        ctx.close()
     (entry,) = [e for e in yaml.safe_load((corpus / "metadata.yaml").read_text(encoding="utf-8"))["documents"]
                 if e["source_file"] == "fritid.txt"]
     assert entry == {"id": "fritid", "source_file": "fritid.txt", "title": "Fritidspolitik 2027-2030 (udkast)",
