@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import CONTINUATION_WORDS
+from .sentences import CONTINUATION_WORDS, JOINING_WORDS
 from .types import Section
 
 UNIT_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -59,6 +59,31 @@ def _lines(text: str) -> list[_Line]:
         out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
         pos += len(raw)
     return out
+
+
+TITLE_MAX = 120
+
+
+def _whole_title(lines: list[_Line], i: int, title: str) -> str:
+    """A unit's title with the lines it runs on to ("Mangfoldighed og" | "ligebehandling i
+    arbejdslivet"; "forbedres for de" | (blank) | "25 procent svageste …"): while it has no closing
+    mark and the next line continues it (lower case or a number first, or after a word that cannot end
+    it), across at most one blank line, up to TITLE_MAX characters."""
+    j = i + 1
+    while title and len(title) < TITLE_MAX and not re.search(r"[.!?:;]$", title):
+        k = j + 1 if j < len(lines) and lines[j].blank else j
+        if k >= len(lines) or lines[k].blank or _starts_unit(lines[k].text) or _item_kind(lines[k].text):
+            break
+        following = lines[k].text
+        if not (following[:1].islower() or following[:1].isdigit() or title.split()[-1].lower() in JOINING_WORDS):
+            break
+        title, j = f"{title} {following}", k + 1
+    return title[:TITLE_MAX]
+
+
+def _starts_unit(text: str) -> bool:
+    """Whether a line opens a unit ("Mål 2:", "PRINCIP 3.")."""
+    return any(p.match(text) for _k, p, _t in UNIT_PATTERNS)
 
 
 def _unit_number(raw: str) -> str:
@@ -113,6 +138,8 @@ def parse_structure(doc_id: str, text: str) -> list[Section]:
             step = 1
             if not title and i + 1 < len(lines) and not lines[i + 1].blank:
                 title, step = lines[i + 1].text, 2  # "PRINCIP 1." with its title on the next line
+            else:
+                title = _whole_title(lines, i, title)
             heads.append((i, kind, tpl.format(n=_unit_number(m.group(2))), title, 2))
             i += step
             continue

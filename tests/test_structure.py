@@ -32,6 +32,10 @@ def test_2011_policy_principles_areas_and_goals(corpus):
     assert sorted(goals) == [f"Mål {n}" for n in range(1, 8)]
     assert "5,8 procent" in _statement(d, goals["Mål 2"])
     assert "diskrimination" in _statement(d, goals["Mål 7"])
+    # a title runs on over its line break, and over a blank line after "for de"
+    assert areas[1].title == "Indsats 2 Mangfoldighed og ligebehandling i arbejdslivet"
+    assert goals["Mål 1"].title == "Mål 1 De faglige resultater skal forbedres for de 25 procent svageste tosprogede elever"
+    assert principles[0].title == "Princip 1 MANGFOLDIGHED ER EN RESSOURCE"  # the next line starts anew
 
 
 def test_2023_draft_pejlemaerker_and_principles(corpus):
