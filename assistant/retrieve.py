@@ -83,9 +83,10 @@ class Retriever:
         self._neighbours = {i: [n for n in (i - 1, i + 1) if 0 <= n < len(chunks) and chunks[n].doc_id == c.doc_id]
                             for i, c in enumerate(chunks)}
         # Retrieval, the answer's support check and the sentence ranker ask for the same question's
-        # vector and language.
+        # vector, language and expansion.
         self.query_vector = lru_cache(maxsize=256)(self._embed_query)
         self.language = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
+        self.expand = lru_cache(maxsize=1024)(self._expanded)
         periods = [d.meta.period for d in self.index.documents.values() if period_years(d.meta.period)]
         self.latest_period = max(periods, key=lambda p: period_years(p).stop, default=None)
 
@@ -119,7 +120,7 @@ class Retriever:
         best = table.best_per_chunk(self.query_vector(question))
         return sorted((r for r in rows if r in best), key=lambda r: -best[r])
 
-    def expand(self, question: str) -> str:
+    def _expanded(self, question: str) -> str:
         """The question with Danish synonyms of its words, for a question in English the Danish
         forms of its English words (the broader search glossary), and for a municipal body its
         abbreviation and full name; the words are kept."""
