@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import CONTINUATION_WORDS, JOINING_WORDS
+from .sentences import CONTINUATION_WORDS, broken_by_layout
 from .types import Section
 
 UNIT_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -68,14 +68,14 @@ def _whole_title(lines: list[_Line], i: int, title: str) -> str:
     """A unit's title with the lines it runs on to ("Mangfoldighed og" | "ligebehandling i
     arbejdslivet"; "forbedres for de" | (blank) | "25 procent svageste …"): while it has no closing
     mark and the next line continues it (lower case or a number first, or after a word that cannot end
-    it), across at most one blank line, up to TITLE_MAX characters."""
+    it: sentences.broken_by_layout), across at most one blank line, up to TITLE_MAX characters."""
     j = i + 1
-    while title and len(title) < TITLE_MAX and not re.search(r"[.!?:;]$", title):
+    while title and len(title) < TITLE_MAX:
         k = j + 1 if j < len(lines) and lines[j].blank else j
         if k >= len(lines) or lines[k].blank or _starts_unit(lines[k].text) or _item_kind(lines[k].text):
             break
         following = lines[k].text
-        if not (following[:1].islower() or following[:1].isdigit() or title.split()[-1].lower() in JOINING_WORDS):
+        if not broken_by_layout(following, title, 0):
             break
         title, j = f"{title} {following}", k + 1
     return title[:TITLE_MAX]
