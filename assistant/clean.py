@@ -220,7 +220,7 @@ def _structural_edits(text: str) -> list[Change]:
             lead = len(body) - len(body.lstrip())
             edits.append(Change(pos + lead, pos + len(body.rstrip()), body.strip(), "", "debris"))
         else:
-            m = re.match(r"([ \t]*)([e+«]|o(?=[ \t]+[A-ZÆØÅ]))[ \t]+(?=\S)", body)  # "o" only before a capital
+            m = re.match(r"([ \t]*)([e+«]|o(?=[ \t]+[^\W\d_]{2}))[ \t]+(?=\S)", body)  # "o" before a word
             if m:
                 a = pos + m.start(2)
                 edits.append(Change(a, a + 1, m.group(2), "•", "bullet"))
