@@ -23,11 +23,13 @@ JOINING_WORDS = CONTINUATION_WORDS | {"end", "mod", "op"}
 def broken_by_layout(text: str, piece: str, after: int) -> bool:
     """A blank line inside a sentence (PDF/OCR layout): no closing mark before, and lower case after,
     or anything after a word that cannot end a sentence ("for de" | "25 procent", "som i" |
-    "Tryghedsindekset 2010")."""
+    "Tryghedsindekset 2010") or after a comma, unless a new list item follows it."""
     if re.search(r"[.!?:;)\]\"”]\s*$", piece):
         return False
     following = text[after:after + 1]
     words = piece.split()
+    if piece.rstrip().endswith(","):  # "… over for målgruppen," | "[eks. jobtræningsprogrammet …"
+        return bool(following) and following not in "•*-–" and not re.match(r"(?:\d{1,2}|[A-H])\)\s", text[after:after + 4])
     return following.islower() or (following.isalnum() and bool(words) and words[-1].lower() in JOINING_WORDS)
 
 

@@ -239,7 +239,7 @@ def _build_sections(doc_id: str, text: str, lines: list[_Line],
         sections.append(Section(id=f"{doc_id}:s{lines[li].start}", doc_id=doc_id, kind=kind, title=name,
                                 level=level, start=lines[li].start, end=end, path=path, label=label))
     # List items: from the item line to the line before the next item, heading or blank line
-    # that is followed by something other than another item of the list.
+    # that is followed by something other than another item of the list or the rest of its sentence.
     boundaries = sorted({li for li, *_ in heads} | {li for li, *_ in items})
     for li, kind, label in items:
         later = [b for b in boundaries if b > li]
@@ -248,8 +248,9 @@ def _build_sections(doc_id: str, text: str, lines: list[_Line],
         for j in range(li + 1, stop):
             if lines[j].blank:
                 nxt = next((k for k in range(j + 1, stop) if not lines[k].blank), None)
-                if nxt is None or _item_kind(lines[nxt].text) is None:
-                    break
+                if nxt is None or (_item_kind(lines[nxt].text) is None
+                                   and not broken_by_layout(text, lines[last].text, lines[nxt].start)):
+                    break  # the item's sentence does not run on over the blank line
                 continue
             last = j
         start, end = lines[li].start, lines[last].end
