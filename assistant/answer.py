@@ -340,6 +340,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                               named[0] if len(named) == 1 else None)
     if curated or from_list:  # the answer is a unit of the structure: the passages holding it lead
         passages = holding_first(passages, picks)
+        if curated and curated_type == "general":  # the goal's own passage before those of the sentences added
+            passages = holding_first(passages, curated)
     elif picks and not comparison:  # the passage of the best sentence leads the sources
         passages = holding_first(passages, picks[:1])
     return Answer(question=text, language=language, answerable=True, answer=body,
@@ -367,9 +369,15 @@ def period_filter(question: str, filters: Filters | None, retriever: Retriever) 
 
 
 def holding_first(passages: list[Passage], picks: list[Pick]) -> list[Passage]:
-    """The passages that hold a pick first, then the others, each group in rank order (renumbered)."""
+    """The passages that hold a pick first, then the others, each group in rank order (renumbered).
+    A pick from the curated data whose passage the search did not return brings it along (score 0,
+    no retriever ranks), in place of the last one, so that every cited passage is among the sources."""
+    def overlap(k: Pick, c) -> bool:
+        return k.doc_id == c.doc_id and k.start < c.clean_end and c.clean_start < k.end
+
     def holds(p: Passage) -> bool:
-        return any(k.doc_id == p.chunk.doc_id and k.start < p.chunk.clean_end and p.chunk.clean_start < k.end
-                   for k in picks)
-    ordered = [p for p in passages if holds(p)] + [p for p in passages if not holds(p)]
-    return [replace(p, rank=n) for n, p in enumerate(ordered, start=1)]
+        return any(overlap(k, p.chunk) for k in picks)
+    missing = [k.chunk for k in picks if overlap(k, k.chunk) and not any(overlap(k, p.chunk) for p in passages)]
+    added = [Passage(chunk=c, score=0.0, rank=0) for c in dict.fromkeys(missing)]
+    ordered = [p for p in passages if holds(p)] + added + [p for p in passages if not holds(p)]
+    return [replace(p, rank=n) for n, p in enumerate(ordered[:max(len(passages), len(added))], start=1)]
