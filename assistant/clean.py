@@ -226,12 +226,16 @@ def _structural_edits(text: str) -> list[Change]:
                 edits.append(Change(a, a + 1, m.group(2), "•", "bullet"))
             edits.extend(Change(pos + c.start(1), pos + c.end(1), c.group(1), "I", "ocr-i")
                          for c in CAPS_I.finditer(body) if _all_caps(body))
+            edits.extend(Change(pos + c.start(), pos + c.start() + 1, "1", "I ", "ocr-i")
+                         for c in I_BEFORE_YEAR.finditer(body))
         pos += len(line)
     return edits
 
 
 # In an all-caps heading a lone "|" or "1" between words is the word I: "STORBY | EUROPA 1 2015".
 CAPS_I = re.compile(r"(?:(?<=[A-ZÆØÅ]{2} )|^)([|1])(?= (?:[A-ZÆØÅ]{2}|(?:19|20)\d\d\b))")
+# A sentence opening "I 2020 vil …" read as one number: "12020 vil en ud af fire …".
+I_BEFORE_YEAR = re.compile(r"(?:^|(?<=[.!?] ))1(?=(?:19|20)\d\d [a-zæøå])")
 LABEL_BEFORE_NUMBER = re.compile(r"\b(?:NR|TEMA|PRINCIP|MÅL|MAL|INDSATS|KAPITEL|AFSNIT|SIDE|PUNKT)\.? 1 ")
 
 
