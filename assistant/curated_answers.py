@@ -42,8 +42,8 @@ def _terms(text: str, lexicon) -> set[str]:
 def match_goal(question: str, goals, lexicon=None) -> Goal | None:
     """The goal a status question is about: most shared content terms with its title and statement,
     among the goals of a period the question's years fit (or stand just before), if it names any."""
-    terms = _terms(question, lexicon) - GOAL_WORDS
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", question)]
+    terms = {t for t in _terms(question, lexicon) - GOAL_WORDS if not t.isdigit()}  # years choose the period
     best, best_n = None, 0
     for g in goals:
         if g.placeholder or (years and not any(fits_period(y, g.period) for y in years)):

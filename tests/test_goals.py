@@ -137,3 +137,6 @@ def test_a_status_question_naming_years_matches_only_goals_of_that_period(retrie
     goal = match_goal(question, goals, retriever.lexicon)
     assert goal is None or goal.period == "2011-2014"
     assert match_goal("Hvordan går det med målet om overledighed i 2013?", goals, retriever.lexicon).period == "2011-2014"
+    # the years only choose the period: "2011-2014" shares two terms with every goal of that period
+    assert match_goal("Which index was to be used to measure whether Copenhagen reached the overall goal of the "
+                      "2011-2014 policy?", goals, retriever.lexicon) is None
