@@ -19,6 +19,7 @@ from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, WHO_RE, question_type
 from .retrieve import Retriever
+from .sentence_rank import GENERIC_TERMS
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
 from .sparse import stopwords, tokenize
@@ -148,7 +149,7 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     points at its document at least as strongly as at the other documents in the top 3.
     """
 
-    wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
+    wanted = _asked_terms(question, retriever)
     bodies = {body.acronym for body, _ in bodies_named(question)}
     named = lambda c: len(wanted & set(tokenize(" ".join(c.section_path), retriever.lexicon))) + \
         len(bodies & set(re.findall(r"\w+", c.text)))  # noqa: E731  ('Socialforvaltningen' → 'Udfyldes af SOF')
@@ -164,20 +165,30 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     return content or passages
 
 
+def _asked_terms(question: str, retriever: Retriever) -> set[str]:
+    """The question's terms to match section titles with; an English question's through its glossary's
+    Danish words ("culture/leisure" → "kultur fritid")."""
+    text = retriever.expand(question) if retriever.language(question) == "en" else question
+    return set(tokenize(text, retriever.lexicon)) - stopwords() - GENERIC_TERMS
+
+
 FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*)\b", re.IGNORECASE)
 
 
 def placeholder_answer(question: str, language: str, qtype: str, passages: list[Passage], notices: list[str],
                        retriever: Retriever) -> Answer:
     """A section that is only a template: "not yet set", and who is to fill it in when it says so
-    (for every template section among the top passages that the question names)."""
+    (for every template section of its document that the question names)."""
     top = passages[0].chunk
     meta = retriever.index.meta(top.doc_id)
     section = top.section or "—"
     if qtype == "responsibility" or FILLS_IN.search(question):
-        wanted = set(tokenize(question, retriever.lexicon)) - stopwords()
-        holders = [top] + [p.chunk for p in passages[1:5] if p.chunk.placeholder and p.chunk.doc_id == top.doc_id
-                           and wanted & set(tokenize(" ".join(p.chunk.section_path), retriever.lexicon))]
+        wanted = _asked_terms(question, retriever)
+        templates = [c for c in retriever.index.chunks if c.placeholder and c.doc_id == top.doc_id and c != top]
+        paths = [set(tokenize(" ".join(c.section_path), retriever.lexicon)) for c in templates]
+        # a word most template sections' titles share ("område", "situationen") names none of them
+        common = {t for t in set().union(*paths) if 2 * sum(t in p for p in paths) >= len(paths)}
+        holders = [top] + [c for c, path in zip(templates, paths) if wanted & (path - common)]
         picks = [Pick(c.doc_id, a, b, c, 1.0) for c in holders for a, b in _owners(c, retriever)]
         if picks:
             citations = [_citation(n, pick, retriever) for n, pick in enumerate(picks, start=1)]
@@ -215,6 +226,9 @@ def _template_answer(question: str, language: str, text: str, citations: list[Ci
                      notices: list[str], answerable: bool = True) -> Answer:
     """An answer quoting a section's template text: who fills it in (an answer), or that it is not set
     yet (``answerable=False``: the documents do not give what is asked, but the template shows why)."""
+    if language == "en":
+        text = ("These parts of the documents are still templates (quoted in Danish below):\n\n" if answerable else
+                "This is not set yet in the documents (their template is quoted in Danish below):\n\n") + text
     return Answer(question=question, language=language, answerable=answerable, answer=text,
                   citations=tuple(citations), passages=tuple(passages), question_type="placeholder",
                   notices=tuple(notices))
