@@ -76,7 +76,9 @@ def chunk_document(doc: Document, cleaned: CleanResult, sections: list[Section],
             # short line ending in ':' with what it introduces ("DEN OVERORDNEDE MÅLSÆTNING:").
             short = group[-1][1] - group[0][0] < min_chars
             introduces = text[group[0][0]:group[-1][1]].rstrip().endswith(":")
-            if unit[1] - group[0][0] > limit or not (short and (introduces or _is_prefix(group[-1][2], unit[2]))):
+            # (The lines before the first section, a cover's title, are no heading of it.)
+            heads = _is_prefix(group[-1][2], unit[2]) and bool(group[-1][2])
+            if unit[1] - group[0][0] > limit or not (short and (introduces or heads)):
                 flush()
         group.append(unit)
     flush()

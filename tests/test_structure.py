@@ -109,6 +109,14 @@ def test_a_short_line_ending_in_a_colon_is_chunked_with_what_it_introduces(corpu
     assert "AT KØBENHAVN ER DEN BEDST" in holder.text and "Interculturel Cities Index" in holder.text
 
 
+def test_a_cover_title_is_not_chunked_with_the_first_section(corpus):
+    """The draft's cover line names the whole policy; glued to the foreword it made the foreword
+    match every question that names the policy."""
+    draft = corpus.by_id("integrations-medborgerskabspolitik-2023-2026")
+    first = next(c for c in draft.chunks if c.section_path == ("Forord",))
+    assert first.text.startswith("Forord") and not any(c.text.startswith("Bilag 1. Udkast") for c in draft.chunks)
+
+
 def test_a_line_after_a_word_that_cannot_end_a_sentence_is_not_a_heading(corpus):
     d, units = _units(corpus, "integrationspolitik-2011-2014")
     goal = next(s for s in units if s.label == "Mål 1")
