@@ -54,13 +54,15 @@ def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
 
 # -- goal questions ------------------------------------------------------------------------------
 
+GOAL_NOUN = re.compile(r"\b(mål\w*|succeskriter\w*|pejlemærke\w*|goals?|targets?|objectives?)\b", re.IGNORECASE)
+
 def goal_answer(question: str, language: str, retriever: Retriever, notices: list[str],
                 passages: list[Passage]) -> Answer | None:
     """Answer a question about a goal's status or target from the goal data, with citations."""
     from .goals import goal_status, load_goals_cached
 
-    if not GOAL_STATUS_RE.search(question):
-        return None
+    if not GOAL_STATUS_RE.search(question) or not GOAL_NOUN.search(question):
+        return None  # "Hvordan vurderede man status for integrationen …?" asks about no goal
     goal = match_goal(question, load_goals_cached(retriever.settings.corpus_dir), retriever.lexicon)
     if goal is None:
         return None

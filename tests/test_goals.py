@@ -124,6 +124,10 @@ def test_status_question_is_answered_from_goal_data(retriever):
     assert answer.question_type == "goal_status" and "Status: nået" in answer.answer
     for c in answer.citations:
         assert retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
+    # "status" without a goal named is no goal's status
+    other = answer_question("Hvordan vurderede man status for integrationen i København i 2010 sammenlignet "
+                            "med udkastet fra 2022?", retriever)
+    assert other.question_type != "goal_status"
 
 
 def test_a_status_question_naming_years_matches_only_goals_of_that_period(retriever):
