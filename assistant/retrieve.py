@@ -85,10 +85,30 @@ class Retriever:
         # Retrieval, the answer's support check and the sentence ranker ask for the same question's
         # vector, language and expansion.
         self.query_vector = lru_cache(maxsize=256)(self._embed_query)
-        self.language = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
+        self._detect = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
+        self._topics: dict[str, str] = {}  # a question's topic (topic_of) → the question it is part of
         self.expand = lru_cache(maxsize=1024)(self._expanded)
         periods = [d.meta.period for d in self.index.documents.values() if period_years(d.meta.period)]
         self.latest_period = max(periods, key=lambda p: period_years(p).stop, default=None)
+
+    def language(self, text: str) -> str:
+        """The language of a question, or of a question's topic: the question's own (detected once)."""
+        return self._detect(self._topics.get(text, text))
+
+    def clear_caches(self) -> None:
+        """Forget every question's vector, language and expansion (the benchmark measures them)."""
+        for cached in (self.query_vector, self._detect, self.expand):
+            cached.cache_clear()
+        self._topics.clear()
+
+    def topic(self, question: str) -> str:
+        """topic_of(question), remembered as part of the question, so it has the question's language."""
+        topic = topic_of(question)
+        if topic != question:
+            if len(self._topics) >= 1024:
+                self._topics.clear()
+            self._topics[topic] = question
+        return topic
 
     def document_boost(self, question: str, doc_id: str) -> float:
         """How strongly the question points at this document (see document_boost)."""
@@ -144,7 +164,7 @@ class Retriever:
     def search(self, question: str, k: int = 10, filters: Filters | None = None,
                rerank: bool = True) -> list[Passage]:
         filters = filters or Filters()
-        topic = topic_of(question)
+        topic = self.topic(question)
         dense = self.dense_ranking(topic)
         sparse = self.sparse_ranking(topic)
         dense_rows = [r for r, _ in dense]

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .index import StoredDocument
-from .question import question_type, topic_of
+from .question import question_type
 from .retrieve import Retriever
 from .sparse import stopwords, tokenize
 from .types import Chunk, Passage
@@ -135,7 +135,7 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
     table = retriever.index.sentences
     if table is None:
         return []
-    topic = topic_of(question)  # what is asked, without the phrases that pick a document
+    topic = retriever.topic(question)  # what is asked, without the phrases that pick a document
     terms = content_terms(retriever.expand(topic)) | content_terms(topic)
     rarity = term_rarity(retriever)
     default_rarity = max(rarity.values(), default=1.0)

@@ -78,7 +78,7 @@ CONTACT_IN_TEXT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
 def support(question: str, passages: list[Passage], retriever: Retriever) -> Support:
     if not passages:
         return Support(0.0, 0.0)
-    topic = topic_of(question)  # the document-picking phrases are the boost's business
+    topic = retriever.topic(question)  # the document-picking phrases are the boost's business
     dense_hits = retriever.dense_ranking(topic, depth=3)
     best = dense_hits[0][1] if dense_hits else 0.0
     terms = content_terms(retriever.expand(topic))

@@ -53,9 +53,7 @@ def _folder_bytes(folder: Path) -> int:
 
 def _uncached_ms(retriever: Retriever, fn) -> float:
     """Time one call with the retriever's query caches emptied (a new question each time)."""
-    retriever.query_vector.cache_clear()
-    retriever.language.cache_clear()
-    retriever.expand.cache_clear()
+    retriever.clear_caches()
     return _timed_ms(fn)
 
 
