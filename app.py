@@ -58,8 +58,7 @@ STREAMLIT_TEXTS_DA = (  # (selector of the element with the English text, Danish
      "0.875rem"),
     ('[data-testid="InputInstructions"] > span:first-child', "Tryk Enter for at anvende", "0.75rem"),
 )
-TOOLTIPS_DA = {"Show/hide columns": "Vis/skjul kolonner", "Download as CSV": "Hent som CSV", "Search": "Søg",
-               "Fullscreen": "Fuld skærm", "Close fullscreen": "Luk fuld skærm", "Show data": "Vis data",
+TOOLTIPS_DA = {"Fullscreen": "Fuld skærm", "Close fullscreen": "Luk fuld skærm", "Show data": "Vis data",
                "Show chart": "Vis diagram", "Copy Vega-Lite spec": "Kopiér Vega-Lite-specifikationen",
                "Copy to clipboard": "Kopiér", "Copied": "Kopieret"}  # by the aria-label of the hovered button
 
@@ -344,17 +343,23 @@ def definitions_tab(ret) -> None:
             st.caption(f"Kilde: {meta.title if meta else d.document}, tegn {src.start}–{src.end}")
 
 
-def document_row(d) -> dict:
-    """A row of the document table, in Danish (the type's label; no English »None« for a missing duplicate)."""
-    return {"id": d.meta.id, "titel": d.meta.title, "type": KIND_LABELS.get(d.meta.kind, d.meta.kind),
-            "periode": d.meta.period, "status": d.meta.status_label, "dato": d.meta.date,
-            "fil": d.meta.source_file, "dublet af": d.duplicate_of or ""}
+def document_row(d, files: dict[str, str]) -> dict:
+    """A row of the document table, in Danish: the type's label, and a duplicate's original by its file
+    (no English »None« when there is none). The file is what citations name; the id is in the JSON."""
+    original = files.get(d.duplicate_of or "", "")
+    return {"titel": d.meta.title, "type": KIND_LABELS.get(d.meta.kind, d.meta.kind), "periode": d.meta.period,
+            "status": d.meta.status_label, "dato": d.meta.date, "fil": d.meta.source_file, "dublet af": original}
 
 
 def documents_tab(ret) -> None:
     ss = state()
     docs = list(ret.index.documents.values())
-    st.dataframe(pd.DataFrame([document_row(d) for d in docs]), hide_index=True, key="doc_table")
+    # a static table: st.dataframe's column menu (sorting, pinning) has only English texts
+    files = {d.meta.id: d.meta.source_file for d in docs}
+    table = pd.DataFrame([document_row(d, files) for d in docs])
+    st.table(table, hide_index=True, alt="Dokumenterne i korpusset")
+    st.download_button("Hent listen som CSV", table.to_csv(index=False).encode("utf-8-sig"), "dokumenter.csv",
+                       "text/csv", key="doc_csv")
     ids = [d.meta.id for d in docs]
     opened = ss["open_doc"]
     index = ids.index(opened[0]) if opened and opened[0] in ids else 0
