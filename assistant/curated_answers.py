@@ -154,10 +154,18 @@ WHICH_ITEM_KINDS = {"princip": "princip", "mål": "maal", "goal": "maal", "pejle
                     "guiding": "pejlemaerke", "indsatsområde": "indsatsomraade"}
 
 
+# "Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne?": the one item of a named kind that the
+# rest of the question is about.
+BY_ITEMS = re.compile(r"\b(?:ifølge|according to)\s+(?:de\s+|the\s+)?(pejlemærkerne|principperne|målene|"
+                      r"guiding points|principles|goals)\b", re.IGNORECASE)
+
+
 def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The statement of the one item of the asked kind (in the documents the question names) whose shared
     content words with the question weigh most (by rarity in the corpus), when no other item ties."""
     m = WHICH_ITEM.search(question)
+    if not m and question_type(question) != "list":
+        m = BY_ITEMS.search(question)
     if not m or COMPARISON_RE.search(question):
         return []
     kind = next(v for k, v in WHICH_ITEM_KINDS.items() if m.group(1).lower().startswith(k))
@@ -166,7 +174,7 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     named = named_documents(question, retriever)
     goals = [g for g in goals if g.policy in named] or ([] if named else goals)
     english = retriever.language(question) == "en"  # matched through the glossary's Danish words
-    rest = topic_of(question[m.end():])
+    rest = topic_of(question[m.end():] if m.re is WHICH_ITEM else question[:m.start()] + question[m.end():])
     # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
     terms = content_terms(retriever.expand(rest) if english else rest) - GOAL_WORDS
     rarity = term_rarity(retriever)  # a shared rare word ("effekten") outweighs a common one ("indsatser")
