@@ -108,6 +108,28 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     return sorted((p for p in picks if p is not None), key=lambda p: (p.doc_id, p.start))
 
 
+# "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.
+FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges op|fulgt op|opfølgning\w*|monitor\w*|"
+                             r"måle[rs]? (?:på )?(?:indsatsen|effekten|resultaterne|fremskridt\w*)|"
+                             r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))", re.IGNORECASE)
+ASKS_HOW = re.compile(r"\b(?:hvordan|hvad|hvilke\w*|how|what|which)\b", re.IGNORECASE)
+
+
+def follow_up_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """How the documents the question names (or all) are to be followed up: the statements of their
+    follow-up items (the goal data's kind "opfoelgning"), in reading order; empty for another question,
+    for one that compares, and when the data has no follow-up for a document the question names."""
+    if not (FOLLOW_UP_ASKED.search(question) and ASKS_HOW.search(question)) or COMPARISON_RE.search(question):
+        return []
+    named = named_documents(question, retriever)
+    items = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.kind == "opfoelgning"
+             and g.policy in retriever.index.documents and not g.placeholder and (not named or g.policy in named)]
+    if any(doc not in {g.policy for g in items} for doc in named):
+        return []  # a named document the data has no follow-up for ("… og hvad siger udkastet om det?")
+    picks = [source_pick(g.statement_source, retriever) for g in items]
+    return sorted((p for p in picks if p is not None), key=lambda p: (p.doc_id, p.start))
+
+
 # "Hvad siger princip E?", "Hvad går mål 3 ud på?", "pejlemærke 2", "det første princip": one numbered or
 # lettered item.
 ITEM_WORDS = r"mål(?:et)?|princip(?:pet)?|pejlemærke(?:t)?|indsats(?:område(?:t)?)?|goal|principle"
@@ -226,7 +248,8 @@ def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tupl
     """Picks from the curated data and the question type they answer ("list" for an area's goals,
     "definition" for a defined term, "item" for a labelled item, "document" for a document's period),
     within the filters; ([], "") when the data does not hold it."""
-    for find, qtype in ((area_children_picks, "list"), (definition_picks, "definition"), (named_item_picks, "item"),
+    for find, qtype in ((area_children_picks, "list"), (follow_up_picks, "list"), (definition_picks, "definition"),
+                        (named_item_picks, "item"),
                         (which_item_picks, "item"), (goal_statement_picks, "general"), (period_picks, "document")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:

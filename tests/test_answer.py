@@ -233,6 +233,19 @@ def test_which_item_of_a_kind_a_question_describes_is_answered_with_that_item(re
     assert [c.quote[:3] for c in language.citations] == ["2) "] and "danske sprog" in language.answer
 
 
+def test_how_a_policy_is_followed_up_is_answered_with_its_follow_up_items(retriever):
+    answer = answer_question("Hvordan skal der følges op på integrationspolitikken 2011-2014?", retriever)
+    assert answer.answerable and {c.document_id for c in answer.citations} == {"integrationspolitik-2011-2014"}
+    assert all(term in answer.answer for term in ("Integrationsbarometer", "årshjul", "Eksperttænketanken"))
+    _check_citations(answer, retriever)
+    synopsis = answer_question("Hvordan ville synopsen følge op på indsatsen?", retriever)
+    assert {c.document_id for c in synopsis.citations} == {"synopsis-2011-2014"}
+    # the data holds no follow-up for the draft: the question is answered from the text
+    both = answer_question("Hvordan skulle man følge op på effekten i 2011-2014-politikken, og hvad siger udkastet "
+                           "for 2023-2026 om det samme?", retriever)
+    assert "integrations-medborgerskabspolitik-2023-2026" in {c.document_id for c in both.citations}
+
+
 def test_a_list_heading_is_matched_by_its_whole_words(retriever):
     """'Hvilke områder' does not ask for the indsatsområder (a compound whose last part is 'områder')."""
     answer = answer_question("Hvilke områder udpegede Tryghedsindeks 2010?", retriever)
