@@ -160,8 +160,12 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     holder = next((p for p in passages[:3] if p.chunk.placeholder), None)
     if holder is not None:
         others = [p.chunk for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != holder.chunk.doc_id]
-        top_named = named(content[0].chunk) if content else 0
-        if named(holder.chunk) >= PLACEHOLDER_NAMED and (holder is passages[0] or named(holder.chunk) > top_named) and \
+        # a content passage among the top 3 that names more of the question than the template wins over it
+        # ("… fremadrettet på beskæftigelsesområdet": not the by- og boligområde's template "… fremadrettet")
+        top_named = max((named(p.chunk) for p in passages[:3] if not p.chunk.placeholder), default=0)
+        first_named = named(content[0].chunk) if content else 0
+        if named(holder.chunk) >= PLACEHOLDER_NAMED and named(holder.chunk) >= top_named and \
+                (holder is passages[0] or named(holder.chunk) > first_named) and \
                 (not others or strength(holder.chunk) > max(strength(c) for c in others)):
             return [holder] + [p for p in passages if p is not holder]
     return content or passages
