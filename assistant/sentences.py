@@ -29,7 +29,8 @@ def broken_by_layout(text: str, piece: str, after: int) -> bool:
     following = text[after:after + 1]
     words = piece.split()
     if piece.rstrip().endswith(","):  # "… over for målgruppen," | "[eks. jobtræningsprogrammet …"
-        return bool(following) and following not in "•*-–" and not re.match(r"(?:\d{1,2}|[A-H])\)\s", text[after:after + 4])
+        new_item = following in "•*-–" or re.match(r"(?:\d{1,2}|[A-H])\)\s", text[after:after + 4])
+        return bool(following) and not new_item
     return following.islower() or (following.isalnum() and bool(words) and words[-1].lower() in JOINING_WORDS)
 
 

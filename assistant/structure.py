@@ -107,8 +107,10 @@ def _is_title_line(lines: list[_Line], i: int) -> bool:
         return False
     next_line = lines[i + 1] if i + 1 < len(lines) else None
     previous = next((x for x in reversed(lines[:i]) if not x.blank), None)
-    if previous is not None and previous.text.split()[-1].lower() in CONTINUATION_WORDS:
-        return False  # the rest of a sentence that a blank line broke ("… for de" | "25 procent …")
+    if previous is not None and (previous.text.split()[-1].lower() in CONTINUATION_WORDS
+                                 or previous.text.endswith(("-", ","))):
+        return False  # the rest of a sentence that a blank line broke ("… for de" | "25 procent …",
+        # "… Integrationspolitik 2011-" | "2014 til godkendelse …")
     if i > 0 and not lines[i - 1].blank:
         # A heading glued to the previous paragraph by the PDF layout: short, after a closed sentence.
         if not (lines[i - 1].text.endswith((".", ")", "]", ":")) and len(line.split()) <= 6):

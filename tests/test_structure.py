@@ -109,6 +109,12 @@ def test_a_short_line_ending_in_a_colon_is_chunked_with_what_it_introduces(corpu
     assert "AT KØBENHAVN ER DEN BEDST" in holder.text and "Interculturel Cities Index" in holder.text
 
 
+def test_a_line_after_a_hyphen_or_comma_is_not_a_heading(corpus):
+    """"… Integrationspolitik 2011-" | (blank) | "2014 til godkendelse i Økonomiudvalget og derefter" is one row."""
+    paper = corpus.by_id("indstilling-synopsis-2010")
+    assert not any(s.title.startswith("2014 til godkendelse") for s in paper.sections)
+
+
 def test_a_cover_title_is_not_chunked_with_the_first_section(corpus):
     """The draft's cover line names the whole policy; glued to the foreword it made the foreword
     match every question that names the policy."""
