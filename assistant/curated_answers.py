@@ -9,7 +9,7 @@ import re
 
 from .compare import fits_period, named_documents
 from .definitions import asked_definitions, load_definitions_cached
-from .document_facts import period_picks
+from .document_facts import adoption_picks, period_picks
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, question_type, topic_of
@@ -111,7 +111,8 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
 # "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.
 FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges op|fulgt op|opfølgning\w*|monitor\w*|"
                              r"måle[rs]? (?:på )?(?:indsatsen|effekten|resultaterne|fremskridt\w*)|"
-                             r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))", re.IGNORECASE)
+                             r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))",
+                             re.IGNORECASE)
 ASKS_HOW = re.compile(r"\b(?:hvordan|hvad|hvilke\w*|how|what|which)\b", re.IGNORECASE)
 
 
@@ -250,7 +251,8 @@ def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tupl
     within the filters; ([], "") when the data does not hold it."""
     for find, qtype in ((area_children_picks, "list"), (follow_up_picks, "list"), (definition_picks, "definition"),
                         (named_item_picks, "item"),
-                        (which_item_picks, "item"), (goal_statement_picks, "general"), (period_picks, "document")):
+                        (which_item_picks, "item"), (goal_statement_picks, "general"), (period_picks, "document"),
+                        (adoption_picks, "document")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

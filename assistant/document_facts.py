@@ -1,6 +1,7 @@
 """Questions about a document itself rather than what it says: which period a policy covers
-("Hvilken periode dækker den vedtagne integrationspolitik?"). Answered from the document's own
-sentence that names its period, so the answer is cited like any other."""
+("Hvilken periode dækker den vedtagne integrationspolitik?") and when it was adopted ("Hvornår blev
+integrationspolitikken 2011-2014 vedtaget?"). Answered from the documents' own sentences that name its
+period (and its adoption), so the answer is cited like any other."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from .compare import named_documents
 from .index import StoredDocument
 from .picks import Pick
+from .question import ADOPTION_ASKED
 from .retrieve import Retriever, period_years
 
 COVERS = r"(?:gælder|gjaldt|dækker|dækkede|omfatter|løber|strækker|cover\w*|appl(?:y|ies)|run\w*|span\w*|last\w*)"
@@ -49,3 +51,32 @@ def period_sentence(doc: StoredDocument, retriever: Retriever) -> Pick | None:
                 return Pick(doc.meta.id, a, b, chunk, 1.0)
             first = first or Pick(doc.meta.id, a, b, chunk, 1.0)
     return first
+
+
+ADOPTS = re.compile(r"\b(?:vedtager|vedtaget|vedtog|vedtages|vedtagelse|adopted|adopts)\b", re.IGNORECASE)
+DATE = re.compile(r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                  r"december)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def adoption_picks(question: str, retriever: Retriever) -> list[Pick]:
+    """For a question asking when an adopted policy was adopted: the sentences of any document that
+    say so, naming the policy's period and a date ("16. december Borgerrepræsentationen vedtager
+    Københavns Integrationspolitik 2011-2014" in the case paper's timetable); empty otherwise (the
+    silence check answers for a policy that is only a draft)."""
+    if not ADOPTION_ASKED.search(question):
+        return []
+    named = [retriever.index.documents[d] for d in named_documents(question, retriever)]
+    policies = [d for d in named if d.meta.status == "adopted"]
+    picks = []
+    for policy in policies:
+        years = period_years(policy.meta.period)
+        if years is None:
+            continue
+        period = re.compile(rf"\b{years.start}\s*[-–]\s*(?:{years.stop - 1}|\n+\s*{years.stop - 1})\b")
+        for row, chunk in enumerate(retriever.index.chunks):
+            doc = retriever.index.documents[chunk.doc_id]
+            for a, b, _vec in retriever.index.sentences_of(row):
+                text = doc.cleaned[a:b]
+                if ADOPTS.search(text) and period.search(text) and DATE.search(period.sub(" ", text)):
+                    picks.append(Pick(chunk.doc_id, a, b, chunk, 1.0))
+    return picks

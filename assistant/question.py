@@ -26,6 +26,15 @@ RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # as
 WHO_RE = re.compile(r"\b(hvem|who)\b", re.IGNORECASE)
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
                            r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
+# When a policy was (or is to be) adopted: "Hvornår blev politikken vedtaget?", "When was the policy
+# adopted?" – not "Hvornår slutter den vedtagne politik?" or "When does the adopted policy end?" (the
+# adjective names a document).
+ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what day)\b.*\b(?:"
+                            r"(?:vedtog|vedtaget|vedtages|vedtage|vedtager|vedtagelse\w*|"
+                            r"adopt|adopts|adopting|adoption|approv(?!ed)\w*)\b|"
+                            r"(?:was|were|be|been|is|get|got)\s+(?:\S+\s+){0,6}?(?:adopted|approved)"
+                            r"(?=\s*(?:[?,.]|$|by|in|on|at)))",
+                            re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 

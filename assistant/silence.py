@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .compare import is_comparison
 from .bodies import Body, bodies_named
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
-from .question import DEFINITION_RE, topic_of
+from .question import ADOPTION_ASKED, DEFINITION_RE, topic_of
 from .retrieve import SYNONYMS, Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, term_set
@@ -138,11 +138,6 @@ def terms_found(terms: set[str], words: set[str]) -> list[str]:
     """The terms that occur among the words, as they are or by their first STEM_PREFIX letters."""
     prefixes = {w[:STEM_PREFIX] for w in words if len(w) >= STEM_PREFIX}
     return [t for t in terms if t in words or (len(t) >= STEM_PREFIX and t[:STEM_PREFIX] in prefixes)]
-
-
-# When a policy was (or is to be) adopted: "Hvornår vedtog Borgerrepræsentationen …", "When was … adopted?".
-ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what day)\b.*"
-                            r"\b(?:vedt\w*|adopt\w*|approv\w*)", re.IGNORECASE)
 
 
 def missing_detail(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:

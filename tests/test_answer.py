@@ -237,6 +237,19 @@ def test_which_item_of_a_kind_a_question_describes_is_answered_with_that_item(re
     assert [c.quote[:3] for c in language.citations] == ["2) "] and "danske sprog" in language.answer
 
 
+def test_when_a_policy_was_adopted_is_answered_from_the_sentence_that_says_so(retriever):
+    for question in ("Hvornår blev integrationspolitikken 2011-2014 vedtaget?",
+                     "When was the 2011-2014 integration policy adopted?"):
+        answer = answer_question(question, retriever)
+        (c,) = answer.citations  # the case paper's timetable
+        assert answer.answerable and c.quote.startswith("16. december Borgerrepræsentationen vedtager")
+        _check_citations(answer, retriever)
+    # the adjective names a document; the draft was never adopted
+    assert answer_question("Hvornår skal målene i den vedtagne politik være nået?", retriever).citations[0].quote \
+        != c.quote
+    assert not answer_question("Hvornår blev udkastet til 2023-2026 vedtaget?", retriever).answerable
+
+
 def test_how_a_policy_is_followed_up_is_answered_with_its_follow_up_items(retriever):
     answer = answer_question("Hvordan skal der følges op på integrationspolitikken 2011-2014?", retriever)
     assert answer.answerable and {c.document_id for c in answer.citations} == {"integrationspolitik-2011-2014"}
