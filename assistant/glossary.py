@@ -55,6 +55,11 @@ ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "principles": ("principper",),
     "benchmarks": ("pejlemærker",),
     "guidelines": ("pejlemærker", "principper"),
+    "guiding": ("pejlemærker", "principper"),  # "guiding points", "guiding principles"
+    "guideposts": ("pejlemærker",),
+    "signposts": ("pejlemærker",),
+    "lodestars": ("pejlemærker",),
+    "beacons": ("pejlemærker",),
     "responsibility": ("ansvar", "ansvaret"),
     "responsible": ("ansvar", "ansvarlig"),
     "municipality": ("kommunen",),

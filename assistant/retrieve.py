@@ -65,6 +65,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "årsager": ("grunde",),
     "virksomhederne": ("erhvervslivet",),
     "virksomheder": ("erhvervslivet",),
+    "penge": ("finansiering", "økonomi", "budget"),
+    "pengene": ("finansieringen", "økonomi", "budget"),
+    "midler": ("finansiering", "økonomi"),
+    "koster": ("finansiering", "økonomi"),
+    "udgifter": ("finansiering", "økonomi"),
 }
 
 

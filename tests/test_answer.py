@@ -250,6 +250,13 @@ def test_when_a_policy_was_adopted_is_answered_from_the_sentence_that_says_so(re
     assert not answer_question("Hvornår blev udkastet til 2023-2026 vedtaget?", retriever).answerable
 
 
+def test_english_synonyms_of_policy_terms_find_their_danish_sections(retriever):
+    guiding = answer_question("What are the five guiding points of the draft?", retriever)  # the pejlemærker
+    assert guiding.answerable and [c.quote[:3] for c in guiding.citations][-5:] == ["1) ", "2) ", "3) ", "4) ", "5) "]
+    money = retriever.search("Hvor kommer pengene til integrationspolitikken fra?", k=3)  # finansiering, økonomi
+    assert any(p.chunk.section_path[-1:] == ("Økonomi",) for p in money)
+
+
 def test_how_a_policy_is_followed_up_is_answered_with_its_follow_up_items(retriever):
     answer = answer_question("Hvordan skal der følges op på integrationspolitikken 2011-2014?", retriever)
     assert answer.answerable and {c.document_id for c in answer.citations} == {"integrationspolitik-2011-2014"}
