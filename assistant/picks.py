@@ -140,7 +140,7 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
 def _referent_start(doc, start: int) -> int:
     """Where what a naming sentence refers back to begins: the sentence before it, and the one before
     that when the first is short ("… i byens udvikling. Det synes vi er positivt. Det kalder vi …")."""
-    floor = max(0, start - EXTEND_MAX // 2)
+    floor = _paragraph_start(doc.cleaned, start - EXTEND_MAX // 2)
     before = [(a, b) for a, b in split_sentences(doc.cleaned[floor:start], floor)
               if not is_heading(doc.cleaned[a:b])]
     begin = start
@@ -164,7 +164,7 @@ def _lead_in(doc, start: int) -> int:
 def _list_start(doc, start: int) -> int:
     """Where the list that an item belongs to begins: back over its earlier sibling items to the
     sentence ending in ':' or the heading that introduces them (when there is one within reach)."""
-    floor = max(0, start - EXTEND_MAX // 2)
+    floor = _paragraph_start(doc.cleaned, start - EXTEND_MAX // 2)
     for s in doc.sections:
         if s.kind in BLOCK_KINDS and floor <= s.start <= start:
             floor = s.start
@@ -179,6 +179,15 @@ def _list_start(doc, start: int) -> int:
             begin = a
         break
     return begin
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """The start of the paragraph that holds ``pos``: text split into sentences from there begins at a
+    sentence, not inside a word ("…nyan|komne vil vi …")."""
+    if pos <= 0:
+        return 0
+    blank = text.rfind("\n\n", 0, pos)
+    return blank + 2 if blank >= 0 else 0
 
 
 def _definition_paragraph(best: Pick, retriever: Retriever) -> Pick | None:

@@ -16,6 +16,8 @@ def _check_citations(answer, retriever):
         assert doc.text[c.start:c.end] == c.original
         assert f"[{c.n}]" in answer.answer
         assert c.quote
+        inside = lambda i: 0 < i < len(doc.text) and doc.text[i - 1].isalnum() and doc.text[i].isalnum()  # noqa: E731
+        assert not inside(c.start) and not inside(c.end), c.original  # a quote never starts or ends inside a word
 
 
 def _extended_block(retriever, first: str, last: str | None = None, before: int = 0,
@@ -255,6 +257,14 @@ def test_english_synonyms_of_policy_terms_find_their_danish_sections(retriever):
     assert guiding.answerable and [c.quote[:3] for c in guiding.citations][-5:] == ["1) ", "2) ", "3) ", "4) ", "5) "]
     money = retriever.search("Hvor kommer pengene til integrationspolitikken fra?", k=3)  # finansiering, økonomi
     assert any(p.chunk.section_path[-1:] == ("Økonomi",) for p in money)
+
+
+def test_a_list_item_is_quoted_from_the_start_of_the_sentence_introducing_its_list(retriever):
+    """The list's lead-in sentence began before the window searched back for it ("…nyan|komne vil vi …")."""
+    answer = answer_question("Hvad vil kommunen gøre mod negativ social kontrol?", retriever)
+    assert any(c.quote.startswith("Med afsæt i data") or c.quote.startswith("Med afset i data")
+               for c in answer.citations)
+    _check_citations(answer, retriever)
 
 
 def test_how_a_policy_is_followed_up_is_answered_with_its_follow_up_items(retriever):
