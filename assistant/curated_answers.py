@@ -12,7 +12,7 @@ from .definitions import asked_definitions, load_definitions_cached
 from .document_facts import adoption_picks, period_picks
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, question_type, topic_of
+from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, UNITS_ASKED, question_type, topic_of
 from .retrieve import Retriever
 from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
 from .sparse import stopwords, tokenize
@@ -212,7 +212,9 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The defining passages of the term a question asks the meaning of: for each period that defines
-    it, or only the period or document the question names."""
+    it, or only the period or document the question names ("Hvad er principperne?" asks for the items)."""
+    if UNITS_ASKED.search(question):
+        return []
     found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir),
                                           english=retriever.language(question) == "en")
              if d.document in retriever.index.documents]

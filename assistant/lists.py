@@ -75,7 +75,8 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
               if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
     count = asked_count(question)
     head = asked_head(question, retriever)
-    asked = set(re.findall(r"\w+", question.lower()))
+    english = bool(question) and retriever.language(question) == "en"  # "the seven goals": through "mål"
+    asked = set(re.findall(r"\w+", (retriever.expand(question) if english else question).lower()))
     named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
     best = None
     named = named_documents(question, retriever) if question else []

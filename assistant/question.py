@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+# "Hvad er principperne i udkastet?", "What are the guiding points?": the items of a family, not what its name means.
+UNITS_ASKED = re.compile(r"\b(?:hvad (?:er|var)|what (?:are|were))\s+(?:the\s+)?(?:\w+\s+)?(?:principperne|"
+                         r"pejlemærkerne|målene|temaerne|indsatsområderne|fyrtårnsprojekterne|principles|"
+                         r"guiding points|goals|themes)\b", re.IGNORECASE)
 LIST_RE = re.compile(r"\b(hvilke|hvad (?:er|var|hedder|hed|kaldes) (?:de|alle)|list\w*|nævn|oplist|which|"
                      r"what (?:are|were) the|name the|"
                      r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
@@ -88,6 +92,8 @@ def asks_what_a_term_is(question: str) -> bool:
 
 def question_type(question: str) -> str:
     specific = SPECIFIC_ITEM_RE.search(question)  # "ifølge mål 1", "princip C": one item, not the list
+    if UNITS_ASKED.search(question) and not specific:
+        return "list"
     if LIST_RE.search(question) and not specific and (COUNTED_LIST_RE.search(question)
                                                        or not DEFINITION_RE.search(question)):
         return "list"

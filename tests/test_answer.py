@@ -184,6 +184,16 @@ def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Målet for skolebørn før og nu – hvad er forskellen?") != "definition"
     assert question_type("Hvad mener politikken fra 2011 med den interkulturelle integration?") == "definition"
     assert question_type("What is expected of the business community?") == "responsibility"
+    assert question_type("Hvad er principperne i udkastet?") == "list"  # the items, not what the word means
+    assert question_type("Hvad betyder pejlemærker?") == "definition"
+
+
+def test_a_family_of_items_asked_for_by_its_plural_is_listed(retriever):
+    principles = answer_question("Hvad er principperne i udkastet?", retriever)
+    assert [c.quote[:2] for c in principles.citations][-5:] == ["A)", "B)", "C)", "D)", "E)"]
+    goals = answer_question("What are the seven goals of the 2011-2014 policy?", retriever)  # through "mål"
+    assert goals.answerable and [c.quote[:5] for c in goals.citations] == [f"Mål {n}" for n in range(1, 8)]
+    _check_citations(goals, retriever)
 
 
 def test_a_sentence_that_names_what_it_refers_back_to_is_cited_with_it(retriever):
