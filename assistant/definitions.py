@@ -85,9 +85,13 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 # A question that asks what a term means, with the term last: "Hvad er en efterkommer?", "Hvad
 # forstår politikken ved interkulturel integration?", "Hvilke lande er MENAPT-lande?".
 ASKS_MEANING = re.compile(
-    r"^(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
+    r"^(?:(?:er der (?:nogen |en )?forskel på|hvad er forskellen på|sammenlign),?\s+)?"  # per period, side by side
+    r"(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan definerer(?: (?:brochuren|politikken|udkastet|"
-    r"synopsen|dokumentet|man|de|den|det)(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|"
+    r"synopsen|dokumentet|man|de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|de|den|det)"
+    r"(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|"
+    r"hvordan (?:de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|politikken|udkastet|synopsen|man) "
+    r"definerer|"  # "… forskel på, hvordan de to politikker definerer integration?"
     r"hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
     r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
     r"what (?:is|are|does|do)|who counts as|(?:which|what) countries (?:are considered(?: to be| as)?|are counted as|"

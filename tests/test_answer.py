@@ -188,6 +188,14 @@ def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvad betyder pejlemærker?") == "definition"
 
 
+def test_a_comparison_of_two_definitions_gives_each_period_s_definition(retriever):
+    answer = answer_question("Er der forskel på, hvordan de to politikker definerer integration?", retriever)
+    assert {c.document_id for c in answer.citations} == {"integrationspolitik-2011-2014",
+                                                          "integrations-medborgerskabspolitik-2023-2026"}
+    assert "I politikken 2011-2014:" in answer.answer and "I udkastet til politikken 2023-2026:" in answer.answer
+    _check_citations(answer, retriever)
+
+
 def test_a_family_of_items_asked_for_by_its_plural_is_listed(retriever):
     principles = answer_question("Hvad er principperne i udkastet?", retriever)
     assert [c.quote[:2] for c in principles.citations][-5:] == ["A)", "B)", "C)", "D)", "E)"]

@@ -112,6 +112,10 @@ def test_the_rankings_search_without_the_phrases_that_pick_a_document():
     assert topic_of("Hvad står der i indstillingen til Beskæftigelses- og Integrationsudvalget om tidsplanen?") == \
         "Hvad står der om tidsplanen?"
     assert "10. maj 2010" in topic_of("Hvad besluttede udvalget på mødet d. 10. maj 2010 om synopsen?")
+    # whole words only: "politikkerne" is a reference, "politik" is not cut out of "politikker", nor "i"
+    # out of "integration"
+    assert topic_of("Hvordan definerer politikkerne integration?") == "Hvordan definerer integration?"
+    assert topic_of("Hvem er målgruppen i de to politikker?") == "Hvem er målgruppen i de to ?"
 
 
 def test_the_broader_search_glossary_expands_english_questions_only(retriever):
