@@ -196,6 +196,12 @@ def test_a_comparison_of_two_definitions_gives_each_period_s_definition(retrieve
     _check_citations(answer, retriever)
 
 
+def test_a_flagship_named_in_the_scanned_text_is_found_by_its_name(retriever):
+    """"Integrationsloftet" (ø read as o, and "loft" is a word) is repaired through corpus/vocabulary.yaml."""
+    answer = answer_question("Hvad handler fyrtårnsprojektet Integrationsløft om?", retriever)
+    assert answer.answerable and "Integrationsløftet på de valgte skoler" in answer.answer
+
+
 def test_a_family_of_items_asked_for_by_its_plural_is_listed(retriever):
     principles = answer_question("Hvad er principperne i udkastet?", retriever)
     assert [c.quote[:2] for c in principles.citations][-5:] == ["A)", "B)", "C)", "D)", "E)"]
