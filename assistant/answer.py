@@ -56,6 +56,7 @@ def tidy_question(raw: str, max_chars: int) -> tuple[str, list[str]]:
 
 GOAL_NOUN = re.compile(r"\b(mål\w*|succeskriter\w*|pejlemærke\w*|goals?|targets?|objectives?)\b", re.IGNORECASE)
 
+
 def goal_answer(question: str, language: str, retriever: Retriever, notices: list[str],
                 passages: list[Passage]) -> Answer | None:
     """Answer a question about a goal's status or target from the goal data, with citations."""

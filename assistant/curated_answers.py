@@ -248,13 +248,12 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 
 def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:
-    """Picks from the curated data and the question type they answer ("list" for an area's goals,
-    "definition" for a defined term, "item" for a labelled item, "document" for a document's period),
-    within the filters; ([], "") when the data does not hold it."""
-    for find, qtype in ((area_children_picks, "list"), (follow_up_picks, "list"), (definition_picks, "definition"),
-                        (named_item_picks, "item"),
-                        (which_item_picks, "item"), (goal_statement_picks, "general"), (period_picks, "document"),
-                        (adoption_picks, "document")):
+    """Picks from the curated data and the question type they answer ("list" for an area's goals or a
+    policy's follow-up, "definition" for a defined term, "item" for a labelled item, "document" for a
+    document's period or adoption), within the filters; ([], "") when the data does not hold it."""
+    for find, qtype in ((area_children_picks, "list"), (follow_up_picks, "list"),
+                        (definition_picks, "definition"), (named_item_picks, "item"), (which_item_picks, "item"),
+                        (goal_statement_picks, "general"), (period_picks, "document"), (adoption_picks, "document")):
         picks = [p for p in find(question, retriever) if filters.admits(retriever.index.meta(p.doc_id))]
         if picks:
             return picks, qtype

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-# "Hvad er principperne i udkastet?", "What are the guiding points?": the items of a family, not what its name means.
+# "Hvad er principperne i udkastet?", "What are the guiding points?": the items of a family, not what its
+# name means.
 UNITS_ASKED = re.compile(r"\b(?:hvad (?:er|var)|what (?:are|were))\s+(?:the\s+)?(?:\w+\s+)?(?:principperne|"
                          r"pejlemærkerne|målene|temaerne|indsatsområderne|fyrtårnsprojekterne|principles|"
                          r"guiding points|goals|themes)\b", re.IGNORECASE)

@@ -257,7 +257,8 @@ def test_which_item_of_a_kind_a_question_describes_is_answered_with_that_item(re
     assert answer_question("Hvilke principper har udkastet?", retriever).question_type == "list"
     assert not which_item_picks("Hvilket princip handler om vejret?", retriever)
     # "ifølge pejlemærkerne": the one pejlemærke about what is asked, not the foreword and the whole list
-    children = answer_question("Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne i udkastet?", retriever)
+    children = answer_question("Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne i udkastet?",
+                               retriever)
     assert [c.quote[:16] for c in children.citations] == ["5) bidrage til, "] and "godt fra start" in children.answer
     language = answer_question("Hvad siger pejlemærkerne om sprog?", retriever)
     assert [c.quote[:3] for c in language.citations] == ["2) "] and "danske sprog" in language.answer

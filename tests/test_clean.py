@@ -92,7 +92,8 @@ def test_known_repairs_in_context(settings):
     assert "Udfyldes af TMF og ØKF" in abbreviation  # ø read as @ in an abbreviation in capitals
     slash = clean_text("Kgbenhavn skal vare en by.\nDEN OVERORDNEDE MALS/ATNING:\nDet gelder race/hudfarve.", lexicon).text
     assert "DEN OVERORDNEDE MÅLSÆTNING:" in slash and "race/hudfarve" in slash  # Æ read as "/A"; two words stay
-    year = clean_text("Kgbenhavn skal vare en by.\n12020 vil en ud af fire have job. Der var 12010 ledige.", lexicon).text
+    year = clean_text("Kgbenhavn skal vare en by.\n12020 vil en ud af fire have job. Der var 12010 ledige.",
+                      lexicon).text
     assert "I 2020 vil en ud af fire have job. Der var 12010 ledige." in year  # "I 2020" read as one number
 
 
