@@ -148,8 +148,9 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
 
     A placeholder among the top 3 is what the question asks about when its section path names at
     least two of the question's terms (a municipal body the question names counts as one when the
-    template names it), more than the top passage's path does ("konkrete mål" under "Tema 1"), and the question
-    points at its document at least as strongly as at the other documents in the top 3.
+    template names it), more than the top passage's path does ("konkrete mål" under "Tema 1") and no fewer
+    than any content passage of the top 3, and the question points at its document more strongly than at
+    the other documents in the top 3 (as strongly, when it asks who fills the template in).
     """
 
     wanted = _asked_terms(question, retriever)
@@ -167,7 +168,8 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
         first_named = named(content[0].chunk) if content else 0
         if named(holder.chunk) >= PLACEHOLDER_NAMED and named(holder.chunk) >= top_named and \
                 (holder is passages[0] or named(holder.chunk) > first_named) and \
-                (not others or strength(holder.chunk) > max(strength(c) for c in others)):
+                (not others or strength(holder.chunk) > max(strength(c) for c in others)
+                 or (FILLS_IN.search(question) and strength(holder.chunk) >= max(strength(c) for c in others))):
             return [holder] + [p for p in passages if p is not holder]
     return content or passages
 
