@@ -14,15 +14,15 @@ from dataclasses import replace
 
 from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
-from .curated_answers import GOAL_STATUS_RE, curated_picks, definition_picks, match_goal, source_pick
+from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
+                              source_pick)
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, WHO_RE, question_type
 from .retrieve import Retriever
-from .sentence_rank import GENERIC_TERMS
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
-from .sparse import stopwords, tokenize
+from .sparse import tokenize
 from .types import Answer, Chunk, Citation, Filters, Passage
 
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
@@ -166,10 +166,11 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
         # ("… fremadrettet på beskæftigelsesområdet": not the by- og boligområde's template "… fremadrettet")
         top_named = max((named(p.chunk) for p in passages[:3] if not p.chunk.placeholder), default=0)
         first_named = named(content[0].chunk) if content else 0
+        rival = max((strength(c) for c in others), default=None)  # the strongest other document's
         if named(holder.chunk) >= PLACEHOLDER_NAMED and named(holder.chunk) >= top_named and \
                 (holder is passages[0] or named(holder.chunk) > first_named) and \
-                (not others or strength(holder.chunk) > max(strength(c) for c in others)
-                 or (FILLS_IN.search(question) and strength(holder.chunk) >= max(strength(c) for c in others))):
+                (rival is None or strength(holder.chunk) > rival
+                 or (FILLS_IN.search(question) and strength(holder.chunk) >= rival)):
             return [holder] + [p for p in passages if p is not holder]
     return content or passages
 
@@ -177,8 +178,8 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
 def _asked_terms(question: str, retriever: Retriever) -> set[str]:
     """The question's terms to match section titles with; an English question's through its glossary's
     Danish words ("culture/leisure" → "kultur fritid")."""
-    text = retriever.expand(question) if retriever.language(question) == "en" else question
-    return set(tokenize(text, retriever.lexicon)) - stopwords() - GENERIC_TERMS
+    return lexicon_terms(retriever.expand(question) if retriever.language(question) == "en" else question,
+                         retriever.lexicon)
 
 
 FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*)\b", re.IGNORECASE)

@@ -35,7 +35,9 @@ ASKS_WHICH = re.compile(r"\b(hvilke[nt]?|hvad (?:er|var|hedder|hed) (?:de|det|m�
 AREA_NUMBER = re.compile(r"\b(indsats(?:område[t]?)?|tema(?:et)?|område[t]?)\s+(?:nr\.?\s*)?(\d)\b", re.IGNORECASE)
 
 
-def _terms(text: str, lexicon) -> set[str]:
+def lexicon_terms(text: str, lexicon) -> set[str]:
+    """The stemmed terms of a text (compounds split by the lexicon), without stop words and the
+    words every policy uses ("københavn", "integration")."""
     return set(tokenize(text, lexicon)) - stopwords() - GENERIC_TERMS
 
 
@@ -43,7 +45,7 @@ def match_goal(question: str, goals, lexicon=None) -> Goal | None:
     """The goal a status question is about: most shared content terms with its title and statement,
     among the goals of a period the question's years fit (or stand just before), if it names any."""
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", question)]
-    terms = {t for t in _terms(question, lexicon) - GOAL_WORDS if not t.isdigit()}  # years choose the period
+    terms = {t for t in lexicon_terms(question, lexicon) - GOAL_WORDS if not t.isdigit()}  # years choose the period
     best, best_n = None, 0
     for g in goals:
         if g.placeholder or (years and not any(fits_period(y, g.period) for y in years)):
@@ -74,10 +76,10 @@ def named_area(question: str, areas: list[Goal], lexicon) -> Goal | None:
         label = re.compile(rf"^\W*{word}\W+{number.group(2)}\b", re.IGNORECASE)
         hits = [a for a in areas if label.match(a.title)]
         return hits[0] if len(hits) == 1 else None
-    words = _terms(topic_of(question), lexicon) - _terms(" ".join(AREA_WORDS), lexicon) - GOAL_WORDS
+    words = lexicon_terms(topic_of(question), lexicon) - lexicon_terms(" ".join(AREA_WORDS), lexicon) - GOAL_WORDS
     for nouns in CHILD_NOUNS.values():
-        words -= _terms(" ".join(nouns), lexicon)
-    scored = sorted(((len(words & _terms(a.title, lexicon)), i) for i, a in enumerate(areas)), reverse=True)
+        words -= lexicon_terms(" ".join(nouns), lexicon)
+    scored = sorted(((len(words & lexicon_terms(a.title, lexicon)), i) for i, a in enumerate(areas)), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return areas[scored[0][1]]

@@ -35,22 +35,33 @@ def period_sentence(doc: StoredDocument, retriever: Retriever) -> Pick | None:
     """The document's first sentence naming its period ("2023-2026") that also speaks of a period or
     of what it applies to ("Politikken gælder for en fireårig periode i 2023-2026"), else its first
     sentence naming the period (the title); None when its period is not a span of years it names."""
-    years = period_years(doc.meta.period)
-    if years is None:
+    pattern = period_pattern(doc.meta.period)
+    if pattern is None:
         return None
-    pattern = re.compile(rf"\b{years.start}\s*[-–]\s*{years.stop - 1}\b")
     first = None
-    for row, chunk in enumerate(retriever.index.chunks):
-        if chunk.doc_id != doc.meta.id:
+    for text, pick in indexed_sentences(retriever, doc.meta.id):
+        if not pattern.search(text):
             continue
-        for a, b, _vec in retriever.index.sentences_of(row):
-            text = doc.cleaned[a:b]
-            if not pattern.search(text):
-                continue
-            if SAYS_PERIOD.search(text):
-                return Pick(doc.meta.id, a, b, chunk, 1.0)
-            first = first or Pick(doc.meta.id, a, b, chunk, 1.0)
+        if SAYS_PERIOD.search(text):
+            return pick
+        first = first or pick
     return first
+
+
+def period_pattern(period: str) -> re.Pattern[str] | None:
+    """The period written out ("2011-2014", "2011-\n\n2014"); None when it is not a span of years."""
+    years = period_years(period)
+    return re.compile(rf"\b{years.start}\s*[-–]\s*{years.stop - 1}\b") if years else None
+
+
+def indexed_sentences(retriever: Retriever, doc_id: str | None = None):
+    """(cleaned text, pick) of every indexed sentence, in index order (of one document, if given)."""
+    for row, chunk in enumerate(retriever.index.chunks):
+        if doc_id is not None and chunk.doc_id != doc_id:
+            continue
+        doc = retriever.index.documents[chunk.doc_id]
+        for a, b, _vec in retriever.index.sentences_of(row):
+            yield doc.cleaned[a:b], Pick(chunk.doc_id, a, b, chunk, 1.0)
 
 
 ADOPTS = re.compile(r"\b(?:vedtager|vedtaget|vedtog|vedtages|vedtagelse|adopted|adopts)\b", re.IGNORECASE)
@@ -66,17 +77,6 @@ def adoption_picks(question: str, retriever: Retriever) -> list[Pick]:
     if not ADOPTION_ASKED.search(question):
         return []
     named = [retriever.index.documents[d] for d in named_documents(question, retriever)]
-    policies = [d for d in named if d.meta.status == "adopted"]
-    picks = []
-    for policy in policies:
-        years = period_years(policy.meta.period)
-        if years is None:
-            continue
-        period = re.compile(rf"\b{years.start}\s*[-–]\s*(?:{years.stop - 1}|\n+\s*{years.stop - 1})\b")
-        for row, chunk in enumerate(retriever.index.chunks):
-            doc = retriever.index.documents[chunk.doc_id]
-            for a, b, _vec in retriever.index.sentences_of(row):
-                text = doc.cleaned[a:b]
-                if ADOPTS.search(text) and period.search(text) and DATE.search(period.sub(" ", text)):
-                    picks.append(Pick(chunk.doc_id, a, b, chunk, 1.0))
-    return picks
+    periods = [p for p in (period_pattern(d.meta.period) for d in named if d.meta.status == "adopted") if p]
+    return [pick for period in periods for text, pick in indexed_sentences(retriever)
+            if ADOPTS.search(text) and period.search(text) and DATE.search(period.sub(" ", text))]
