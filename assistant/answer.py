@@ -90,9 +90,18 @@ def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
     meta = doc.meta
     return Citation(n=n, document_id=meta.id, source_file=meta.source_file, title=meta.title,
                     period=meta.period, status=meta.status, section=" › ".join(pick.chunk.section_path),
-                    page=doc.page_at(start), quote=" ".join(doc.cleaned[pick.start:pick.end].split()),
+                    page=doc.page_at(start), quote=readable(doc.cleaned[pick.start:pick.end]),
                     original=doc.text[start:end], start=start, end=end, chunk_id=pick.chunk.id,
                     year=meta.year)
+
+
+# "Integrationspolitik 2011-" | "2014": a period broken over a line, read as one
+BROKEN_RANGE = re.compile(r"(\d)-\s+(?=\d)")
+
+
+def readable(text: str) -> str:
+    """Cleaned text as a quote reads: one line, a period broken by the layout whole again."""
+    return BROKEN_RANGE.sub(r"\1-", " ".join(text.split()))
 
 
 def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,

@@ -23,7 +23,8 @@ JOINING_WORDS = CONTINUATION_WORDS | {"end", "mod", "op"}
 def broken_by_layout(text: str, piece: str, after: int) -> bool:
     """A blank line inside a sentence (PDF/OCR layout): no closing mark before, and lower case after,
     or anything after a word that cannot end a sentence ("for de" | "25 procent", "som i" |
-    "Tryghedsindekset 2010") or after a comma, unless a new list item follows it."""
+    "Tryghedsindekset 2010"), after a word broken by a hyphen ("2011-" | "2014 til …") or after a
+    comma, unless a new list item follows it."""
     if re.search(r"[.!?:;)\]\"”]\s*$", piece):
         return False
     following = text[after:after + 1]
@@ -31,6 +32,8 @@ def broken_by_layout(text: str, piece: str, after: int) -> bool:
     if piece.rstrip().endswith(","):  # "… over for målgruppen," | "[eks. jobtræningsprogrammet …"
         new_item = following in "•*-–" or re.match(r"(?:\d{1,2}|[A-H])\)\s", text[after:after + 4])
         return bool(following) and not new_item
+    if following.isalnum() and re.search(r"\w-$", piece.rstrip()):  # "… Integrationspolitik 2011-" | "2014 til …"
+        return True
     return following.islower() or (following.isalnum() and bool(words) and words[-1].lower() in JOINING_WORDS)
 
 

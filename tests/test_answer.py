@@ -453,6 +453,12 @@ def test_a_blank_line_after_a_word_that_cannot_end_a_sentence_does_not_end_it():
     text = "Mål 5: Trygheden skal stige i udvalgte områder, som i\n\nTryghedsindekset 2010 er markeret.\n\nNy sætning."
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts[0].endswith("er markeret.") and parts[1] == "Ny sætning."
+    # a word or a period broken by a hyphen at a line's end runs on over the blank line after it
+    timetable = ("22. november BIU sender endeligt forslag til Integrationspolitik 2011-\n\n2014 til godkendelse i "
+                 "Økonomiudvalget.\n\n16. december Borgerrepræsentationen vedtager")
+    assert [timetable[a:b] for a, b in split_sentences(timetable)] == [
+        "22. november BIU sender endeligt forslag til Integrationspolitik 2011-\n\n2014 til godkendelse i "
+        "Økonomiudvalget.", "16. december Borgerrepræsentationen vedtager"]
 
 
 def test_a_list_that_lost_its_bullets_is_split_into_its_items():
