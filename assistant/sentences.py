@@ -10,8 +10,11 @@ ABBREVIATIONS = {
     "mht", "iht", "osv", "etc", "bl.ai", "f.cks", "el.lign", "ff", "stk", "kap", "jan", "feb",
     "aug", "sep", "okt", "nov", "dec", "mfl", "m.fl", "u.å", "st", "ngo", "pr", "hhv", "ifm", "vha", "tlf",
 }
+MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+# A sentence ends at a full stop before a capital or a digit, at a blank line, and before a line that
+# opens a list item ("• …", "2) …") or a dated entry of a timetable ("22. november BIU sender …").
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(•\-–]?\s*[A-ZÆØÅ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)"
-                      r"|\n(?=\s*(?:\d{1,2}|[A-H])\)\s)")
+                      rf"|\n(?=\s*(?:\d{{1,2}}|[A-H])\)\s)|\n(?=\s*\d{{1,2}}\.\s+(?:{MONTHS})\b)")
 
 
 # Words a line cannot end a sentence or a heading with: what follows them continues it.
@@ -87,12 +90,26 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             continue
         if piece.strip():
             span = trim_span(text, start, m.start())
-            spans.extend(_items_on_lines(text, *span) if item else [span])
+            if _runs_on_without_words(text, spans, span):
+                spans[-1] = (spans[-1][0], span[1])
+            else:
+                spans.extend(_items_on_lines(text, *span) if item else [span])
             items = item
         start = m.end()
     if text[start:].strip():
-        spans.append(trim_span(text, start, len(text)))
+        span = trim_span(text, start, len(text))
+        if _runs_on_without_words(text, spans, span):
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
     return [(a + offset, b + offset) for span in spans for a, b in _without_heading_line(text, *span)]
+
+
+def _runs_on_without_words(text: str, spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """A piece without a word ("2011-2014.") after a sentence left open ("… til Københavns
+    Integrationspolitik") ends that sentence; it is no sentence of its own."""
+    return bool(spans) and not re.search(r"[^\W\d_]", text[span[0]:span[1]]) and \
+        not re.search(r"[.!?:;)\]\"”]$", text[spans[-1][0]:spans[-1][1]])
 
 
 HEADING_LINE_WORDS = 5

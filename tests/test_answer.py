@@ -459,6 +459,14 @@ def test_a_blank_line_after_a_word_that_cannot_end_a_sentence_does_not_end_it():
     assert [timetable[a:b] for a, b in split_sentences(timetable)] == [
         "22. november BIU sender endeligt forslag til Integrationspolitik 2011-\n\n2014 til godkendelse i "
         "Økonomiudvalget.", "16. december Borgerrepræsentationen vedtager"]
+    # a timetable's dated entries are sentences of their own, and a period alone on its line ends the entry
+    entries = ("31. maj BIU drøfter handleplaner med adm. Dir.\n14. juni BIU behandler 1. udkast.\n9. august BIU "
+               "behandler høringsudkast til Integrationspolitik\n\n2011-2014. Herefter sendes udkastet i høring\n"
+               "22. november BIU sender endeligt forslag")
+    assert [" ".join(entries[a:b].split()) for a, b in split_sentences(entries)] == [
+        "31. maj BIU drøfter handleplaner med adm. Dir.", "14. juni BIU behandler 1. udkast.",
+        "9. august BIU behandler høringsudkast til Integrationspolitik 2011-2014.", "Herefter sendes udkastet i høring",
+        "22. november BIU sender endeligt forslag"]
 
 
 def test_a_list_that_lost_its_bullets_is_split_into_its_items():
