@@ -295,6 +295,8 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
         if prev.lower() in keep_prev or nxt.lower() in keep_next:
             return None
         return match_case(word, target), "context"
+    if RUN_ON_ER.search(lower) and lower not in lexicon and lower[:-2] in lexicon:
+        return match_case(word, lower[:-2]) + " er", "run-on"  # "Indvandrereer født …": "Indvandrere er"
     if lexicon.is_word(lower):
         variant = frequent_variant(lexicon, word)
         return (match_case(word, variant), "frequency") if variant else None
@@ -313,6 +315,10 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
     if cand is None or cand == lower:
         return None
     return match_case(word, cand), "lexicon"
+
+
+# A plural in -e run on into the verb "er" after it (the scan lost the space): "Indvandrereer".
+RUN_ON_ER = re.compile(r"[^\W\d_]{4,}eer$")
 
 
 def dropped_letter(lexicon: Lexicon, lower: str) -> str | None:

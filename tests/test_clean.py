@@ -95,6 +95,10 @@ def test_known_repairs_in_context(settings):
     year = clean_text("Kgbenhavn skal vare en by.\n12020 vil en ud af fire have job. Der var 12010 ledige.",
                       lexicon).text
     assert "I 2020 vil en ud af fire have job. Der var 12010 ledige." in year  # "I 2020" read as one number
+    run_on = clean_text("Kgbenhavn skal vare en by.\nIndvandrereer fodt i udlandet. Der er mange ideer.", lexicon)
+    assert "Indvandrere er født i udlandet. Der er mange ideer." in run_on.text  # the space before "er" was lost
+    at = run_on.text.index("Indvandrere er")
+    assert run_on.original_of(at, at + len("Indvandrere er")) == "Indvandrereer"
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
