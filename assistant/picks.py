@@ -99,8 +99,9 @@ BLOCK_KINDS = ("heading", "principle", "goal", "area", "theme", "pejlemaerke", "
 
 def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
     """A heading or a sentence ending in ':' is cited with the block it introduces ("Det er kommunens
-    ansvar" with its bullets), a list item with its whole list and the line introducing it, and a
-    sentence followed by "Dvs. …" or "Dette indebærer …" keeps those sentences."""
+    ansvar" with its bullets), a list item with its whole list and the line introducing it, a
+    sentence followed by "Dvs. …" or "Dette indebærer …" keeps those sentences, and such a sentence
+    (or one that names what it refers back to) is cited with the sentence it explains."""
     doc = retriever.index.documents[pick.doc_id]
     text = doc.cleaned[pick.start:pick.end].strip()
     limit = min(len(doc.cleaned), pick.start + EXTEND_MAX)
@@ -130,7 +131,7 @@ def extend_pick(pick: Pick, retriever: Retriever) -> Pick:
                 break
             end = b
     start = _list_start(doc, pick.start) if item else pick.start
-    if BACK_REFERENCE.match(text):
+    if BACK_REFERENCE.match(text) or FOLLOW_ON.match(text):  # "Dvs. et beskæftigelsesgab på 17 procentpoint."
         start = _referent_start(doc, pick.start)
     if text.endswith(":") and not item:
         start = _lead_in(doc, start)

@@ -65,6 +65,10 @@ def test_a_sentence_keeps_the_sentences_that_explain_it(retriever):
     quote = next(c.quote for c in answer.citations if c.quote.startswith("De 7 udvalgsspecifikke handleplaner"))
     assert "Dvs. at de bliver en del af" in quote and quote.endswith("som forelægges Borgerrepræsentationen.")
     _check_citations(answer, retriever)
+    # a "Dvs. …" sentence chosen on its own is cited with the sentence it explains
+    block = _extended_block(retriever, "Dvs. et\nbeskæftigelsesgab på 17 procentpoint.",
+                            document="integrations-medborgerskabspolitik-2023-2026")
+    assert " ".join(block.split()).startswith("I 2021 var 77% af københavnere med dansk baggrund")
 
 
 def test_the_words_asking_for_a_meaning_need_not_be_in_the_text(retriever):
