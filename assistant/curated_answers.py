@@ -214,12 +214,15 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The defining passages of the term a question asks the meaning of: for each period that defines
-    it, or only the period or document the question names ("Hvad er principperne?" asks for the items)."""
+    it, or only the document the question names (when it defines the term), else the period it points
+    at most strongly ("Hvad er principperne?" asks for the items)."""
     if UNITS_ASKED.search(question):
         return []
     found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir),
                                           english=retriever.language(question) == "en")
              if d.document in retriever.index.documents]
+    named = named_documents(question, retriever)  # "i politikken fra 2011": not the synopsis of that period
+    found = [d for d in found if d.document in named] or found
     if not found:
         return []
     strength = {d.id: retriever.document_boost(question, d.document) for d in found}

@@ -515,6 +515,11 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     assert {c.period for c in named.citations} == {"2011-2014"}
     filtered = answer_question("Hvad betyder integration?", retriever, filters=Filters(periods=("2023-2026",)))
     assert {c.period for c in filtered.citations} == {"2023-2026"}
+    # the synopsis and the adopted policy share a period: the document the question names defines it
+    vision = answer_question("Hvad er visionen i politikken fra 2011?", retriever)
+    assert {c.document_id for c in vision.citations} == {"integrationspolitik-2011-2014"}
+    synopsis = answer_question("Hvad er visionen i synopsen?", retriever)
+    assert {c.document_id for c in synopsis.citations} == {"synopsis-2011-2014"}
 
 
 @pytest.mark.parametrize("refused, reason, stated, expected", [
