@@ -114,13 +114,22 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
     """For a question comparing two policies or versions: the best sentences of each (up to
     SIDE_SENTENCES, so the answer stays within six), side by side.
 
-    The two sides are the documents the question names, then those of the top passages; a document
-    without a passage among the top ten is searched on its own.
+    The two sides are the documents the question names, then the policies of the periods of the top
+    passages (one a period, the adopted text before a draft or a synopsis among the passages'
+    documents); a document without a passage among the top ten is searched on its own.
     """
     sides = named_documents(question, retriever)
+    meta = retriever.index.meta
+    in_pool = {p.chunk.doc_id for p in passages}
+    filled: set[str] = set()  # periods of the sides the question does not name: one side a period
     for p in passages[:3]:
-        if p.chunk.doc_id not in sides and retriever.index.meta(p.chunk.doc_id).status != "case":
-            sides.append(p.chunk.doc_id)
+        period = meta(p.chunk.doc_id).period
+        if meta(p.chunk.doc_id).status == "case" or p.chunk.doc_id in sides or period in filled:
+            continue
+        # the period's policy as adopted (or drafted) rather than its synopsis, when the passages hold it
+        kin = [d for d in in_pool if meta(d).period == period and meta(d).status != "case" and d not in sides]
+        sides.append(min(kin, key=lambda d: (STATUS_ORDER.get(meta(d).status, 3), meta(d).kind == "synopsis", d)))
+        filled.add(period)
     sides = sides[:2]
     if len(sides) < 2:
         return []

@@ -198,6 +198,10 @@ def test_a_comparison_of_two_definitions_gives_each_period_s_definition(retrieve
                                                           "integrations-medborgerskabspolitik-2023-2026"}
     assert "I politikken 2011-2014:" in answer.answer and "I udkastet til politikken 2023-2026:" in answer.answer
     _check_citations(answer, retriever)
+    # sides the question does not name are one policy a period, the adopted text rather than its synopsis
+    views = answer_question("Hvad er forskellen på de to politikkers syn på integration?", retriever)
+    assert {c.document_id for c in views.citations} == {"integrationspolitik-2011-2014",
+                                                         "integrations-medborgerskabspolitik-2023-2026"}
 
 
 def test_a_flagship_named_in_the_scanned_text_is_found_by_its_name(retriever):
