@@ -18,7 +18,8 @@ from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, l
                               source_pick)
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
-from .question import RESPONSIBILITY_LIST_RE, WHO_RE, question_type
+from .question import RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, question_type
+from .relevance import relevance
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
@@ -140,6 +141,14 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
     if language == "en":
         text = "The documents answer this in Danish (quoted below):\n\n" + text
     return text, citations
+
+
+OFF_TOPIC = ("Dokumenterne besvarer ikke spørgsmålet: Det ser ikke ud til at handle om Københavns Kommunes "
+             "integrationspolitikker. Se de mest beslægtede passager nedenfor (måske relevant).")
+HELP = ("Jeg besvarer spørgsmål om Københavns Kommunes integrationspolitikker med citater fra dokumenterne – hver "
+        "sætning med en kilde, du kan åbne og kontrollere. Spørg fx »Hvad er en efterkommer?«, »Hvilke pejlemærker "
+        "har udkastet til politikken 2023-2026?« eller »Hvordan er forståelsen af integration ændret fra 2011-2014 "
+        "til 2023-2026?«. Spørgsmål om andet end integrationspolitikkerne kan jeg ikke svare på.")
 
 
 def refusal(question: str, language: str, passages: list[Passage], notices: list[str], qtype: str,
@@ -298,6 +307,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                       answer="Skriv et spørgsmål om integrationspolitikkerne, fx »Hvad er en efterkommer?«.",
                       question_type="empty", notices=tuple(notices))
     language = retriever.language(text)
+    if SMALL_TALK.match(text):  # "Hej!", "Hvad kan du hjælpe mig med?": what the assistant is for
+        return Answer(question=text, language=language, answerable=False, answer=HELP, question_type="help",
+                      notices=tuple(notices))
     qtype = question_type(text)
     passages = retriever.search(text, k=10, filters=filters)
     if not passages and restricts(filters, retriever):
@@ -328,6 +340,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                                    "udelukker. Fjern filtrene for at se definitionen.")
     if not curated and not is_supported(evidence, foreign=language != "da"):
         return refusal(text, language, passages, notices, qtype)
+    fit = None if curated else relevance(text, passages, retriever, evidence.dense)
+    if fit is not None and fit.off_topic:
+        return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC)
     comparison = is_comparison(text, retriever) and not curated
     content = _without_unnamed_placeholders(text, passages, retriever)
     top = content[0].chunk

@@ -6,6 +6,15 @@ from __future__ import annotations
 
 import re
 
+# A greeting, thanks or a question about the assistant itself, as the whole message: "Hej!", "Tak for
+# hjælpen", "Hvad kan du hjælpe mig med?", "Who are you?". Answered with what the assistant is for.
+SMALL_TALK = re.compile(
+    r"^\W*(?:(?:hej|hejsa|hey|hi|hello|goddag|godmorgen|god morgen|halløj|davs)(?:\s+(?:med dig|der|igen|you|there))?"
+    r"[\s!.,]*)?(?:(?:hvordan har du det|hvordan går det|how are you)(?:\s+i dag|\s+today)?|"
+    r"hvad kan du(?:\s+(?:hjælpe\s+(?:mig\s+)?med|gøre|svare på))?|hvem er du|hvad er du|hvem har lavet dig|"
+    r"hvad er politikassistent(?:en)?|hjælp|(?:mange\s+)?tak(?:\s+for\s+(?:hjælpen|svaret|det))?|"
+    r"what can you (?:do|help (?:me )?with)|who are you|what are you|who made you|help|thanks?(?: you)?)?[\s!?.]*$",
+    re.IGNORECASE)
 # "Hvad er principperne i udkastet?", "What are the guiding points?": the items of a family, not what its
 # name means.
 UNITS_ASKED = re.compile(r"\b(?:hvad (?:er|var)|what (?:are|were))\s+(?:the\s+)?(?:\w+\s+)?(?:principperne|"

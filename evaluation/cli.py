@@ -1,4 +1,5 @@
-"""Command line of the evaluation: ``python -m evaluation run [--questions FILE] [--k 5]``, ``bench``, ``fit``."""
+"""Command line of the evaluation: ``python -m evaluation run [--questions FILE] [--k 5]``, ``bench``, ``fit``,
+``fit-relevance``."""
 
 from __future__ import annotations
 
@@ -54,6 +55,14 @@ def cmd_fit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fit_relevance(args: argparse.Namespace) -> int:
+    from .fit import fit_relevance_model
+
+    report = fit_relevance_model(write=not args.dry_run)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,5 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("fit", help="tilpas rangeringen af svarsætninger på de fire ældre spørgsmålsfiler")
     p.add_argument("--dry-run", action="store_true", help="vis resultatet uden at gemme modellen")
     p.set_defaults(func=cmd_fit)
+    p = sub.add_parser("fit-relevance", help="tilpas tjekket af, om et spørgsmål handler om dokumenterne")
+    p.add_argument("--dry-run", action="store_true", help="vis resultatet uden at gemme modellen")
+    p.set_defaults(func=cmd_fit_relevance)
     args = parser.parse_args(argv)
     return int(args.func(args) or 0)

@@ -63,3 +63,53 @@ def fit_sentence_model(write: bool = True) -> dict:
         tmp.write_text(model.to_json(**report) + "\n", encoding="utf-8")
         tmp.replace(MODEL_PATH)
     return report
+
+
+# The relevance check (assistant/relevance.py) is fitted on the question files whose questions have been
+# read, answerable ones against the off-topic development set; the blind files and the blind off-topic set
+# are only scored.
+RELEVANCE_POSITIVE_FILES = tuple(f for f in DEFAULT_FILES if not f.stem.startswith(("blind", "offtopic")))
+RELEVANCE_NEGATIVE_FILE = DEFAULT_FILES[0].parent / "offtopic_dev.jsonl"
+RELEVANCE_BLIND_FILES = tuple(f for f in DEFAULT_FILES if f.stem.startswith("blind"))
+RELEVANCE_BLIND_NEGATIVE_FILE = DEFAULT_FILES[0].parent / "offtopic_blind.jsonl"
+RELEVANCE_FALSE_REFUSALS = 0.005  # share of the fitted answerable questions the threshold may refuse
+
+
+def relevance_matrix(questions: list[Question], retriever) -> np.ndarray:
+    """The relevance features of each question, with the passages and closeness the answer uses."""
+    from assistant.relevance import FEATURES, relevance_features
+    from assistant.silence import support
+
+    rows = []
+    for q in questions:
+        passages = retriever.search(q.question, k=10)
+        if passages:
+            rows.append(relevance_features(q.question, passages, retriever, support(q.question, passages, retriever).dense))
+    return np.stack(rows) if rows else np.zeros((0, len(FEATURES)), dtype=np.float32)
+
+
+def fit_relevance_model(write: bool = True) -> dict:
+    from assistant.relevance import MODEL_PATH as RELEVANCE_PATH
+    from assistant.relevance import fit_relevance
+
+    settings = load_settings()
+    retriever = get_retriever(settings)
+
+    def matrix(files, answerable: bool) -> np.ndarray:
+        questions = [q for f in files for q in load_questions(f, settings.corpus_dir) if q.answerable == answerable]
+        return relevance_matrix(questions, retriever)
+
+    positives, negatives = matrix(RELEVANCE_POSITIVE_FILES, True), matrix([RELEVANCE_NEGATIVE_FILE], False)
+    model = fit_relevance(positives, negatives, RELEVANCE_FALSE_REFUSALS)
+    below = lambda x: int((model.score(x) < model.threshold).sum()) if len(x) else 0  # noqa: E731
+    blind_pos, blind_neg = matrix(RELEVANCE_BLIND_FILES, True), matrix([RELEVANCE_BLIND_NEGATIVE_FILE], False)
+    report = {"fitted_on": [f.name for f in RELEVANCE_POSITIVE_FILES] + [RELEVANCE_NEGATIVE_FILE.name],
+              "answerable_refused": f"{below(positives)}/{len(positives)}",
+              "offtopic_refused": f"{below(negatives)}/{len(negatives)}",
+              "blind_answerable_refused": f"{below(blind_pos)}/{len(blind_pos)}",
+              "blind_offtopic_refused": f"{below(blind_neg)}/{len(blind_neg)}"}
+    if write:
+        tmp = RELEVANCE_PATH.with_suffix(".json.tmp")
+        tmp.write_text(model.to_json(**report) + "\n", encoding="utf-8")
+        tmp.replace(RELEVANCE_PATH)
+    return report

@@ -1,0 +1,57 @@
+"""The check of whether a question is about the documents at all, and the help for small talk."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.answer import HELP, OFF_TOPIC, answer_question
+from assistant.relevance import FEATURES, fit_relevance, load_relevance_model, relevance
+from assistant.silence import support
+
+
+def test_fit_separates_the_classes_and_its_threshold_refuses_at_most_the_share_asked_for():
+    rng = np.random.default_rng(0)
+    positives = rng.normal(1.0, 0.5, size=(400, 2))
+    negatives = rng.normal(-1.0, 0.5, size=(40, 2))
+    model = fit_relevance(positives, negatives, false_refusals=0.01)
+    assert (model.score(positives) < model.threshold).sum() <= 4
+    assert (model.score(negatives) < model.threshold).mean() > 0.9
+    assert model.weights[0] > 0 and model.weights[1] > 0  # both features point the same way
+
+
+def test_the_fitted_model_matches_the_features():
+    model = load_relevance_model()
+    assert model is not None and len(model.weights) == len(FEATURES) + 1 and len(model.mean) == len(FEATURES)
+
+
+@pytest.mark.parametrize("question", [
+    "Jeg har mistet mit sundhedskort. Hvordan bestiller jeg et nyt?",
+    "Hvad koster en liter benzin i Danmark lige nu?",
+    "Skal jeg søge byggetilladelse for at bygge en carport på 40 m² ved mit rækkehus?",
+])
+def test_a_question_about_something_else_is_refused_as_off_topic(retriever, question):
+    answer = answer_question(question, retriever)
+    assert not answer.answerable and answer.answer == OFF_TOPIC and not answer.citations
+    assert answer.passages  # the nearest passages are still offered (måske relevant)
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad er en efterkommer?",
+    "Hvor mange folk med rødder i andre lande bor i byen?",  # no word of the text: the closeness carries it
+    "Hvem skal tage initiativet?",
+    "What does the draft say about language skills?",
+])
+def test_a_question_about_the_documents_passes(retriever, question):
+    answer = answer_question(question, retriever)
+    passages = retriever.search(question, k=10)
+    fit = relevance(question, passages, retriever, support(question, passages, retriever).dense)
+    assert answer.answer != OFF_TOPIC and fit is not None and not fit.off_topic
+
+
+@pytest.mark.parametrize("message", ["Hej!", "Hej! Hvordan har du det i dag?", "Hvad kan du hjælpe mig med?",
+                                     "Tak for hjælpen", "What can you do?"])
+def test_small_talk_gets_what_the_assistant_is_for(retriever, message):
+    answer = answer_question(message, retriever)
+    assert answer.question_type == "help" and answer.answer == HELP and not answer.answerable
+    assert not answer.citations and not answer.passages
