@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .compare import is_comparison
 from .bodies import Body, bodies_named
@@ -13,7 +14,7 @@ from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import ADOPTION_ASKED, DEFINITION_RE, topic_of
 from .retrieve import SYNONYMS, Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
-from .sparse import stopwords, term_set
+from .sparse import stopwords, term_set, tokenize
 from .types import Passage
 
 
@@ -48,7 +49,7 @@ NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredj
                           re.IGNORECASE)
 # "hvor mange … bor der": people are counted; "hvor stor en del af de adspurgte mente …": what the
 # respondents said is reported, not named, by the figure's sentence ("70 % af alle respondenter").
-ASKING_WORDS = "mange meget stor store høj lav bor del mente mener syntes synes svarede"
+ASKING_WORDS = "mange meget stor store høj lav bor del mente mener syntes synes svarede ifølge måtte"
 # What a document is asked to do ("hvor mange … nævner princip 2", "… opsummerer bilaget"): not counted.
 DOCUMENT_VERBS = "nævner nævnes angiver angives opregner opregnes opsummerer oplyser omtaler beskriver"
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
@@ -127,11 +128,27 @@ def english_covered(topic: str, passages: list[Passage], retriever: Retriever) -
     return False
 
 
-def names_most(asked: set[str] | None, text: str, retriever: Retriever) -> bool:
-    """Whether the text names more than FIGURE_SHARE of the asked terms; with no terms, it does."""
+def names_most(asked: set[str] | None, text: str, retriever: Retriever, half: bool = False) -> bool:
+    """Whether the text names more than FIGURE_SHARE of the asked terms (``half``: at least that share),
+    each as it is or by a word the documents use for it ("borgere" by "københavnere", SYNONYMS); with no
+    terms, it does."""
     if not asked:
         return True
-    return len(terms_found(asked, term_set(text, retriever.lexicon))) > FIGURE_SHARE * len(asked)
+    words = term_set(text, retriever.lexicon)
+    found = set(terms_found(asked, words))
+    found |= {t for t in asked - found if terms_found(synonym_stems().get(t, frozenset()), words)}
+    return len(found) >= FIGURE_SHARE * len(asked) if half else len(found) > FIGURE_SHARE * len(asked)
+
+
+@lru_cache(maxsize=1)
+def synonym_stems() -> dict[str, frozenset[str]]:
+    """The stem of each word of the policy vocabulary (SYNONYMS) → the stems of the words the documents
+    use for it."""
+    out: dict[str, set[str]] = {}
+    for word, others in SYNONYMS.items():
+        for stem in tokenize(word):
+            out.setdefault(stem, set()).update(t for other in others for t in tokenize(other))
+    return {stem: frozenset(alternatives - {stem}) for stem, alternatives in out.items()}
 
 
 def terms_found(terms: set[str], words: set[str]) -> list[str]:
@@ -400,6 +417,9 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     own -= years  # checked apart: the year may stand in the sentence before (year_context)
     given = set(re.findall(r"\d+(?:[.,]\d+)?", question))  # "Hvor mange af de 100.826 …": not the answer
     measures = measured(question) if language == "da" else []
+    best = best_sentences(question, passages, retriever)
+    thing = POSSESSED.search(question)
+    possessed = asked_terms(thing.group(1), language, "") if thing else None
     for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
         numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years - given
@@ -407,11 +427,33 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             continue
         if not years <= set(re.findall(r"\d{4}", year_context(doc.cleaned, a, b))):
             continue
-        if any(m not in text.lower() for m in measures):
+        if any(not any(form in text.lower() for form in forms) for forms in measures):
             continue
-        if names_most(own, under_its_heading(p, text), retriever):
+        if possessed and not names_most(possessed, text, retriever, half=True):
+            continue  # "hvor mange … har en tolk": the number must be of those who have one
+        if names_most(own, under_its_heading(p, text), retriever, half=(doc.meta.id, a) in best):
             return True
     return False
+
+
+# What a count asks who has, gets or uses: "hvor mange … har en tolk", "… får et job".
+POSSESSED = re.compile(r"\b(?:har|havde|får|fik|bruger|brugte|modtager|modtog|has|have|had|get|gets|got|use|uses|"
+                       r"receive|receives)\s+(?:ikke\s+)?(?:en|et|a|an)\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+BEST_SENTENCES = 2  # the ranker's best sentences, which need to name only half of what is asked
+
+
+def best_sentences(question: str, passages: list[Passage], retriever: Retriever) -> set[tuple[str, int]]:
+    """(document, start) of the sentence ranker's best sentences for the question: said in other words
+    than the question's ("prøvet" for "oplevet"), the sentence that answers still ranks first."""
+    from .question import question_type
+    from .sentence_rank import candidates, load_model
+
+    cands = candidates(passages, question, question_type(question), retriever)
+    scores = load_model().score(cands).tolist()
+    ranked = sorted(range(len(cands)), key=lambda i: -scores[i])[:BEST_SENTENCES]
+    return {(cands[i].doc_id, cands[i].start) for i in ranked}
 
 
 def under_its_heading(passage: Passage, sentence: str) -> str:
@@ -433,14 +475,17 @@ def year_context(text: str, a: int, b: int) -> str:
 MEASURE_COMPOUND = re.compile(r"\b([^\W\d_]{4,}?)s?(?:procent|frekvens|andel|grad|rate)\w*", re.IGNORECASE)
 MEASURE_WORD = re.compile(r"\b\w*(ledighed|arbejdsløshed|beskæftigelse)\w*", re.IGNORECASE)
 MEASURE_STEMS = {"ledighed": "ledig", "arbejdsløshed": "arbejdsløs", "beskæftigelse": "beskæftig"}
+MEASURE_ALTERNATIVES = {"arbejdsløs": ("ledig",)}  # the documents write "ledighed", "overledigheden"
 
 
-def measured(question: str) -> list[str]:
-    """What a rate question measures, as the stems its number's sentence must hold: the 60 % in
-    lønmodtagerbeskæftigelse does not answer "Hvad var ledighedsprocenten …?"."""
+def measured(question: str) -> list[tuple[str, ...]]:
+    """What a rate question measures, as the stems its number's sentence must hold one of: the 60 % in
+    lønmodtagerbeskæftigelse does not answer "Hvad var ledighedsprocenten …?"; "arbejdsløshed" is
+    measured as "ledighed" too (MEASURE_ALTERNATIVES)."""
     words = [m.group(1).lower() for m in MEASURE_COMPOUND.finditer(question)]
     words += [m.group(1).lower() for m in MEASURE_WORD.finditer(question)]
-    return sorted({MEASURE_STEMS.get(w, w[:max(STEM_PREFIX, len(w) - 3)]) for w in words})
+    stems = sorted({MEASURE_STEMS.get(w, w[:max(STEM_PREFIX, len(w) - 3)]) for w in words})
+    return [(stem, *MEASURE_ALTERNATIVES.get(stem, ())) for stem in stems]
 
 
 # A question about what came of something: a result, an evaluation, whether it got better.

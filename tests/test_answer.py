@@ -578,6 +578,19 @@ def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refu
     assert answered.answerable and expected in answered.answer
 
 
+@pytest.mark.parametrize("question, expected", [
+    # the ranker's best sentence names half of it: "prøvet" and "undersøgelsen" are the question's words
+    ("Hvor mange procent af indvandrerne og efterkommerne havde ifølge undersøgelsen fra 2010 selv prøvet det "
+     "inden for et år?", "23 %"),
+    ("Hvor mange borgere med minoritetsbaggrund bor der i København?", "100.826"),  # borgere: københavnere
+    ("Var der i den vedtagne politik et loft over, hvor meget højere arbejdsløsheden måtte være blandt borgere med "
+     "minoritetsbaggrund?", "5,8 procent"),  # arbejdsløshed: the documents measure ledighed
+])
+def test_a_figure_asked_for_in_other_words_is_answered(retriever, question, expected):
+    answer = answer_question(question, retriever)
+    assert answer.answerable and expected in answer.answer
+
+
 def test_a_list_must_be_of_what_follows_hvilke(retriever):
     answer = answer_question("Hvilke grundlæggende værdier skal borgere med integrationsbehov forstå?", retriever)
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
