@@ -591,6 +591,12 @@ def test_a_figure_asked_for_in_other_words_is_answered(retriever, question, expe
     assert answer.answerable and expected in answer.answer
 
 
+def test_a_question_wholly_in_other_words_than_the_documents_is_answered(retriever):
+    """No content word of it is in the passages ('forstår', 'ordet'), but the best passage is close."""
+    answer = answer_question("Hvordan forstår den vedtagne politik fra 2011 selve ordet integration?", retriever)
+    assert answer.answerable and "gensidig proces" in answer.answer
+
+
 def test_a_list_must_be_of_what_follows_hvilke(retriever):
     answer = answer_question("Hvilke grundlæggende værdier skal borgere med integrationsbehov forstå?", retriever)
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
