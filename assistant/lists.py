@@ -78,7 +78,7 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     english = bool(question) and retriever.language(question) == "en"  # "the seven goals": through "mål"
     asked = set(re.findall(r"\w+", (retriever.expand(question) if english else question).lower()))
     named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
-    best = None
+    best = unheaded = None  # unheaded: a family of the counted size whose heading names something else
     named = named_documents(question, retriever) if question else []
     for p in passages[:5]:
         if len(named) == 1 and p.chunk.doc_id != named[0]:
@@ -98,14 +98,18 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
             if count and len(siblings) != count:
                 continue  # "de syv mål": only a family of exactly seven
             heading_terms = set(tokenize(heading, retriever.lexicon))
-            # "hvilke grundlæggende værdier": a list headed by something else is not it (by the heading's
-            # whole words: "hvilke områder" does not ask for the indsatsområder)
-            if head and not any(t[:STEM_PREFIX] in head for t in tokenize(heading)):
-                continue
             overlap = len(wanted & heading_terms)
             key = (-overlap, p.rank)
+            # "hvilke grundlæggende værdier": a list headed by something else is not it (by the heading's
+            # whole words: "hvilke områder" does not ask for the indsatsområder) – unless the question
+            # counts its items: "hvilke fem leveregler" are the five københavnerprincipper in other words
+            if head and not any(t[:STEM_PREFIX] in head for t in tokenize(heading)):
+                if count and unheaded is None:
+                    unheaded = (key, doc, siblings, p.chunk)
+                continue
             if overlap >= min_overlap and (best is None or key < best[0]):
                 best = (key, doc, siblings, p.chunk)
+    best = best or unheaded
     if best is None:
         return []
     _key, doc, siblings, chunk = best

@@ -597,6 +597,13 @@ def test_a_question_wholly_in_other_words_than_the_documents_is_answered(retriev
     assert answer.answerable and "gensidig proces" in answer.answer
 
 
+def test_a_counted_list_asked_for_in_other_words_is_the_list_of_that_many(retriever):
+    """'leveregler' heads no list, but the synopsis has one family of five: the københavnerprincipper."""
+    answer = answer_question("Kort: hvilke fem leveregler for københavnerne lagde synopsen op til?", retriever)
+    assert answer.answerable and answer.question_type == "list"
+    assert "Vi har tillid til hinanden" in answer.answer and "Vi bidrager til byens vækst" in answer.answer
+
+
 def test_a_list_must_be_of_what_follows_hvilke(retriever):
     answer = answer_question("Hvilke grundlæggende værdier skal borgere med integrationsbehov forstå?", retriever)
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
