@@ -92,6 +92,9 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     found = passage_words(passages[:3], retriever)
     own = content_terms(topic)
     hits = terms_found(own, found)
+    # a compound is found by its last part: "grundprincipper" in a passage on "principper"
+    hits += [t for t in own - set(hits) if (parts := retriever.lexicon.compound_parts(t))
+             and terms_found(set(tokenize(parts[-1])), found)]
     # "Hvordan definerer politikken integration?": the words asking for a meaning need not be in the text
     asking = content_terms(" ".join(m.group() for m in DEFINITION_RE.finditer(topic)))
     own -= asking - set(hits)

@@ -604,6 +604,13 @@ def test_a_counted_list_asked_for_in_other_words_is_the_list_of_that_many(retrie
     assert "Vi har tillid til hinanden" in answer.answer and "Vi bidrager til byens vækst" in answer.answer
 
 
+def test_a_compound_is_found_by_its_last_part_when_the_support_is_checked(retriever):
+    from assistant.silence import support
+
+    question = "Hvilke grundprincipper hviler den vedtagne integrationspolitik fra 2011 på?"
+    assert support(question, retriever.search(question, k=10), retriever).coverage == 0.5  # of grundprincip, hvil
+
+
 def test_a_list_must_be_of_what_follows_hvilke(retriever):
     answer = answer_question("Hvilke grundlæggende værdier skal borgere med integrationsbehov forstå?", retriever)
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
