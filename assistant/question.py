@@ -33,8 +33,13 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dæ
                            r"hvornår (?:er|bliver) man|what (?:is(?! expected| required)|does .* mean)|define|"
                            r"meaning of|who counts as)\b",
                            re.IGNORECASE)
-DUTY_WORDS = (r"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?|"
-              r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of")  # "hvad forventes der af …"
+# A duty asked for without a word for it: "hvad forventes der af …", "hvad skal københavnerne selv gøre",
+# "hvad den enkelte selv skal gøre" (the documents say "ansvar": the search adds it).
+DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of|"
+                r"hvad (?:skal|bør)(?=(?:\s+\S+){1,5}?\s+(?:selv\s+)?gøre\b)|"
+                r"hvad (?:\S+\s+){1,4}?(?:selv\s+)?(?:skal|bør) gøre\b")
+DUTY_PHRASE_RE = re.compile(rf"\b(?:{DUTY_PHRASES})", re.IGNORECASE)
+DUTY_WORDS = rf"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?|{DUTY_PHRASES}"
 RESPONSIBILITY_RE = re.compile(rf"\b(hvem|opgave|opgaver|rolle|who|{DUTY_WORDS})\b", re.IGNORECASE)
 RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # asks for duties
 WHO_RE = re.compile(r"\b(hvem|who)\b", re.IGNORECASE)

@@ -16,7 +16,7 @@ from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .index import LoadedIndex
 from .language import detect_language
 from .lexicon import corpus_lexicon
-from .question import topic_of
+from .question import DUTY_PHRASE_RE, topic_of
 from .sparse import tokenize
 from .types import Chunk, Filters, Passage
 
@@ -152,6 +152,8 @@ class Retriever:
         words = re.findall(r"[^\W\d_]+", question.lower())
         glossary = ENGLISH_TO_DANISH if self.language(question) == "da" else SEARCH_EXPANSION
         extra = [s for w in words for s in self.synonyms(w) + glossary.get(w, ())] + other_forms(question)
+        if DUTY_PHRASE_RE.search(question):
+            extra.append("ansvar")  # "Hvad skal københavnerne selv gøre?": the documents' word is "ansvar"
         return question + (" " + " ".join(extra) if extra else "")
 
     def synonyms(self, word: str) -> tuple[str, ...]:

@@ -611,6 +611,12 @@ def test_a_compound_is_found_by_its_last_part_when_the_support_is_checked(retrie
     assert support(question, retriever.search(question, k=10), retriever).coverage == 0.5  # of grundprincip, hvil
 
 
+def test_a_duty_asked_for_as_what_someone_must_do_is_their_responsibility_list(retriever):
+    answer = answer_question("Hvad skal københavnerne selv gøre?", retriever)
+    assert answer.question_type == "responsibility" and answer.citations[0].quote == "Det er københavnernes ansvar"
+    assert "at lære det danske sprog" in answer.answer
+
+
 def test_a_list_must_be_of_what_follows_hvilke(retriever):
     answer = answer_question("Hvilke grundlæggende værdier skal borgere med integrationsbehov forstå?", retriever)
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
