@@ -71,7 +71,7 @@ DOCUMENT_REFERENCE = re.compile(
     r"(?:(?:nye|gamle|nuværende|vedtagne|endelige|første|new|old|adopted|draft)\s+)?"
     r"(?:(?:københavns\s+)?(?:kommunes\s+)?(?:integrations(?:-\s+og\s+medborgerskabs)?politik(?:ken)?|"
     r"politik(?:ken|kerne|ker)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
-    r"synops(?:is|en)|(?:integration\s+)?policy|indstilling(?:en)?(?:\s+til\s+(?:[\w-]+\s+og\s+)?\w*udvalget)?|"
+    r"synops(?:is|en)|skitsen?|(?:integration\s+)?policy|indstilling(?:en)?(?:\s+til\s+(?:[\w-]+\s+og\s+)?\w*udvalget)?|"
     r"sagsfremstilling(?:en)?)\b"  # a whole word: not "politik" of "politikker"
     rf"(?:\s+(?:fra|for|til|i|from)\b)?(?:\s*(?:(?:{MONTHS})\s+)?{YEARS})?|"
     rf"(?:fra|for|i|from)\s+(?:perioden\s+)?{YEARS}\s*[-–]\s*\d+|{YEARS}-(?:politik|udkast|synops)\w*|"
