@@ -354,7 +354,12 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         if curated_type == "document":  # a fact about a document itself (its period): its own sentence
             qtype = "general"
         elif curated_type == "general":  # one goal's statement, with what the text says about it
-            picks = merge_overlapping(curated + pick_sentences(content, text, qtype, retriever, limit=3))
+            # "målet i 2011-politikken, og hvordan står det til ifølge det nye udkast?": the other side's too
+            both = one_side_of(curated, named_documents(text, retriever))
+            added = ([p for p in comparison_picks(text, qtype, content, retriever, filters)
+                      if p.doc_id not in {c.doc_id for c in curated}] if both
+                     else pick_sentences(content, text, qtype, retriever, limit=3))
+            picks = merge_overlapping(curated + added)
         elif curated_type == "item":  # a labelled item ("princip E"), with what its own passage goes on to say
             following = [p for p in pick_sentences(content, text, "general", retriever, limit=3)
                          if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever)
@@ -395,6 +400,11 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))
+
+
+def one_side_of(picks: list[Pick], named: list[str]) -> bool:
+    """Whether picks from the curated data answer only one of two or more documents a question names."""
+    return len(named) > 1 and len({p.doc_id for p in picks} & set(named)) < 2
 
 
 ITEM_SECTION_KINDS = ("principle", "goal", "area", "letter_item", "numbered_item")

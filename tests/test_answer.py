@@ -352,6 +352,12 @@ def test_comparison_cites_each_policy_under_its_own_lead(retriever):
     danish = answer_question("Hvad står der om danskundervisning i politikken fra 2011 sammenlignet med udkastet "
                              "for 2023-2026?", retriever)
     assert "dansk" in danish.answer and "sammenligne København med andre europæiske byer" not in danish.answer
+    # a goal of one policy asked about in the other too: the goal, then the other policy's sentences
+    goal = answer_question("Målet om, at kommunens personale skal ligne byens arbejdsstyrke: hvad var ambitionen i "
+                           "2011-politikken, og hvordan står det til ifølge det nye udkast?", retriever)
+    assert {c.period for c in goal.citations} == {"2011-2014", "2023-2026"}
+    assert "Mål 3" in goal.answer and "nået et mål" in goal.answer
+    _check_citations(goal, retriever)
 
 
 def test_a_heading_is_cited_with_the_block_it_introduces(retriever):
