@@ -10,18 +10,23 @@ bundled model's cosines lie between 0.80 and 0.95 for both), so a few signals ar
   stand out; an unrelated one is about as close to everything);
 - the learned sentence ranker's best score;
 - how much of what the question asks (weighted by rarity) the top passages hold, and how much of it
-  the documents never use (an English word: none of the glossary's Danish words).
+  the documents never use (an English word: none of the glossary's Danish words);
+- where the question itself points: its embedding along the direction from the mean of the off-topic
+  questions it was fitted on to the mean of the answerable ones (a learned prototype of each class;
+  measured by five-fold cross-validation on the fitted sets and on the never-read blind sets, it lifts
+  the off-topic refusals from about two thirds to about nine in ten).
 
-A logistic model scores them; its weights and threshold are fitted by ``python -m evaluation
+A logistic model scores them; its weights, threshold and direction are fitted by ``python -m evaluation
 fit-relevance`` (answerable questions against off-topic ones) and stored beside this module in
-``relevance_model.json``. Below the threshold the question is refused as outside the documents.
+``relevance_model.json``, with the embedder they belong to (with another embedder the check is off
+until it is fitted again). Below the threshold the question is refused as outside the documents.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,7 +41,7 @@ from .types import Passage
 
 MODEL_PATH = Path(__file__).with_name("relevance_model.json")
 FEATURES = ("dense", "sentence_closeness", "best_sentence", "stand_out", "top_five", "weighted_coverage",
-            "unknown_share", "english")
+            "unknown_share", "english", "topic_direction")
 TOP = 3  # passages whose words count as found
 # English words a question about anything carries (function words and the policies' generic words).
 ENGLISH_STOP = frozenset(
@@ -59,8 +64,10 @@ class Relevance:
         return self.score < self.threshold
 
 
-def relevance_features(question: str, passages: list[Passage], retriever: Retriever, dense: float) -> np.ndarray:
-    """The FEATURES of a question (``dense``: its best passage's closeness, from the support check)."""
+def relevance_features(question: str, passages: list[Passage], retriever: Retriever, dense: float,
+                       direction: np.ndarray) -> np.ndarray:
+    """The FEATURES of a question (``dense``: its best passage's closeness, from the support check;
+    ``direction``: the fitted model's, see topic_direction)."""
     topic = retriever.topic(question)
     english = retriever.language(question) == "en"
     q = retriever.query_vector(topic)
@@ -76,7 +83,20 @@ def relevance_features(question: str, passages: list[Passage], retriever: Retrie
     best = float(load_model().score(cands).max()) if cands else -10.0
     closeness = max((float(c.features[0]) for c in cands), default=0.0)
     coverage, unknown = asked_coverage(topic, english, passages[:TOP], retriever)
-    return np.array([dense, closeness, best, stand_out, top_five, coverage, unknown, float(english)], dtype=np.float32)
+    return np.array([dense, closeness, best, stand_out, top_five, coverage, unknown, float(english),
+                     float(q @ direction)], dtype=np.float32)
+
+
+def question_vector(question: str, retriever: Retriever) -> np.ndarray:
+    """The embedding of what the question asks about (its topic, as the search and relevance_features embed it)."""
+    return retriever.query_vector(retriever.topic(question))
+
+
+def topic_direction(answerable: np.ndarray, off_topic: np.ndarray) -> np.ndarray:
+    """From the mean of the off-topic questions' vectors to the mean of the answerable ones' (each
+    normalised): a question's projection on it says which class it resembles."""
+    unit = lambda v: v / (np.linalg.norm(v) or 1.0)  # noqa: E731
+    return (unit(answerable.mean(axis=0)) - unit(off_topic.mean(axis=0))).astype(np.float32)
 
 
 def asked_coverage(topic: str, english: bool, passages: list[Passage], retriever: Retriever) -> tuple[float, float]:
@@ -107,6 +127,8 @@ class RelevanceModel:
     mean: np.ndarray
     scale: np.ndarray
     threshold: float
+    direction: np.ndarray  # see topic_direction
+    embedder: str = ""     # the embedder whose vectors the direction and the closeness features are
 
     def score(self, features: np.ndarray) -> np.ndarray:
         x = (np.atleast_2d(features) - self.mean) / self.scale
@@ -115,7 +137,8 @@ class RelevanceModel:
     def to_json(self, **extra) -> str:
         return json.dumps({"features": list(FEATURES), "weights": self.weights.round(5).tolist(),
                            "mean": self.mean.round(5).tolist(), "scale": self.scale.round(5).tolist(),
-                           "threshold": round(self.threshold, 5), **extra}, ensure_ascii=False, indent=1)
+                           "threshold": round(self.threshold, 5), **extra, "embedder": self.embedder,
+                           "direction": self.direction.round(5).tolist()}, ensure_ascii=False, indent=1)
 
 
 @lru_cache(maxsize=1)
@@ -127,22 +150,27 @@ def load_relevance_model(path: Path = MODEL_PATH) -> RelevanceModel | None:
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{path.name} er tilpasset andre træk end {FEATURES}; kør `python -m evaluation fit-relevance`.")
     return RelevanceModel(*(np.asarray(data[k], dtype=np.float32) for k in ("weights", "mean", "scale")),
-                          threshold=float(data["threshold"]))
+                          threshold=float(data["threshold"]), direction=np.asarray(data["direction"], dtype=np.float32),
+                          embedder=data["embedder"])
 
 
 def relevance(question: str, passages: list[Passage], retriever: Retriever, dense: float) -> Relevance | None:
-    """The relevance of a question to the documents, or None when no model has been fitted."""
+    """The relevance of a question to the documents, or None when no model has been fitted for the
+    embedder in use."""
     model = load_relevance_model()
-    if model is None or not passages:
+    if model is None or not passages or model.embedder != retriever.embedder.id:
         return None
-    features = relevance_features(question, passages, retriever, dense)
+    features = relevance_features(question, passages, retriever, dense, model.direction)
     return Relevance(tuple(features.tolist()), float(model.score(features)[0]), model.threshold)
 
 
 def fit_relevance(positives: np.ndarray, negatives: np.ndarray, false_refusals: float, l2: float = 0.05,
-                  steps: int = 4000, rate: float = 0.5) -> RelevanceModel:
+                  steps: int = 4000, rate: float = 0.5, direction: np.ndarray | None = None,
+                  embedder: str = "") -> RelevanceModel:
     """Logistic regression, answerable (1) against off-topic (0) questions, the classes weighted alike; the
-    threshold refuses at most ``false_refusals`` of the positives it was fitted on."""
+    threshold refuses at most ``false_refusals`` of the positives it was fitted on. ``direction`` and
+    ``embedder`` are what the features were computed with; they are kept with the model."""
+    direction = np.zeros(0, dtype=np.float32) if direction is None else direction
     x = np.vstack([positives, negatives]).astype(np.float64)
     y = np.r_[np.ones(len(positives)), np.zeros(len(negatives))]
     sample = np.r_[np.full(len(positives), 0.5 / len(positives)), np.full(len(negatives), 0.5 / len(negatives))]
@@ -154,8 +182,9 @@ def fit_relevance(positives: np.ndarray, negatives: np.ndarray, false_refusals: 
         p = 1.0 / (1.0 + np.exp(-(z @ w)))
         grad = z.T @ ((p - y) * sample) + l2 * np.r_[w[:-1], 0.0]
         w -= rate * grad
-    model = RelevanceModel(w.astype(np.float32), mean.astype(np.float32), scale.astype(np.float32), 0.0)
+    model = RelevanceModel(w.astype(np.float32), mean.astype(np.float32), scale.astype(np.float32), 0.0,
+                           direction, embedder)
     scores = np.sort(model.score(positives))
     cut = int(np.floor(false_refusals * len(scores)))
     threshold = float(scores[cut]) if cut < len(scores) else float(scores[-1])  # refuse below the cut-th lowest
-    return RelevanceModel(model.weights, model.mean, model.scale, threshold)
+    return replace(model, threshold=threshold)

@@ -75,7 +75,7 @@ RELEVANCE_BLIND_NEGATIVE_FILE = DEFAULT_FILES[0].parent / "offtopic_blind.jsonl"
 RELEVANCE_FALSE_REFUSALS = 0.005  # share of the fitted answerable questions the threshold may refuse
 
 
-def relevance_matrix(questions: list[Question], retriever) -> np.ndarray:
+def relevance_matrix(questions: list[Question], retriever, direction: np.ndarray) -> np.ndarray:
     """The relevance features of each question, with the passages and closeness the answer uses."""
     from assistant.relevance import FEATURES, relevance_features
     from assistant.silence import support
@@ -84,25 +84,33 @@ def relevance_matrix(questions: list[Question], retriever) -> np.ndarray:
     for q in questions:
         passages = retriever.search(q.question, k=10)
         if passages:
-            rows.append(relevance_features(q.question, passages, retriever, support(q.question, passages, retriever).dense))
+            dense = support(q.question, passages, retriever).dense
+            rows.append(relevance_features(q.question, passages, retriever, dense, direction))
     return np.stack(rows) if rows else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 
 def fit_relevance_model(write: bool = True) -> dict:
+    """Fit the relevance check, the read answerable questions against the off-topic development set (the
+    direction of the question vectors first, then the logistic model), and report how many of each group
+    it refuses, the blind ones too."""
     from assistant.relevance import MODEL_PATH as RELEVANCE_PATH
-    from assistant.relevance import fit_relevance
+    from assistant.relevance import fit_relevance, question_vector, topic_direction
 
     settings = load_settings()
     retriever = get_retriever(settings)
 
-    def matrix(files, answerable: bool) -> np.ndarray:
-        questions = [q for f in files for q in load_questions(f, settings.corpus_dir) if q.answerable == answerable]
-        return relevance_matrix(questions, retriever)
+    def questions(files, answerable: bool) -> list[Question]:
+        return [q for f in files for q in load_questions(f, settings.corpus_dir) if q.answerable == answerable]
 
-    positives, negatives = matrix(RELEVANCE_POSITIVE_FILES, True), matrix([RELEVANCE_NEGATIVE_FILE], False)
-    model = fit_relevance(positives, negatives, RELEVANCE_FALSE_REFUSALS)
+    positive, negative = questions(RELEVANCE_POSITIVE_FILES, True), questions([RELEVANCE_NEGATIVE_FILE], False)
+    vectors = lambda qs: np.stack([question_vector(q.question, retriever) for q in qs])  # noqa: E731
+    direction = topic_direction(vectors(positive), vectors(negative))
+    positives, negatives = relevance_matrix(positive, retriever, direction), relevance_matrix(negative, retriever, direction)
+    model = fit_relevance(positives, negatives, RELEVANCE_FALSE_REFUSALS, direction=direction,
+                          embedder=retriever.embedder.id)
     below = lambda x: int((model.score(x) < model.threshold).sum()) if len(x) else 0  # noqa: E731
-    blind_pos, blind_neg = matrix(RELEVANCE_BLIND_FILES, True), matrix([RELEVANCE_BLIND_NEGATIVE_FILE], False)
+    blind_pos = relevance_matrix(questions(RELEVANCE_BLIND_FILES, True), retriever, direction)
+    blind_neg = relevance_matrix(questions([RELEVANCE_BLIND_NEGATIVE_FILE], False), retriever, direction)
     report = {"fitted_on": [f.name for f in RELEVANCE_POSITIVE_FILES] + [RELEVANCE_NEGATIVE_FILE.name],
               "answerable_refused": f"{below(positives)}/{len(positives)}",
               "offtopic_refused": f"{below(negatives)}/{len(negatives)}",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from assistant.answer import HELP, OFF_TOPIC, answer_question
-from assistant.relevance import FEATURES, fit_relevance, load_relevance_model, relevance
+from assistant.relevance import FEATURES, fit_relevance, load_relevance_model, relevance, topic_direction
 from assistant.silence import support
 
 
@@ -20,15 +22,36 @@ def test_fit_separates_the_classes_and_its_threshold_refuses_at_most_the_share_a
     assert model.weights[0] > 0 and model.weights[1] > 0  # both features point the same way
 
 
-def test_the_fitted_model_matches_the_features():
+def test_the_fitted_model_matches_the_features_and_the_default_embedder(retriever):
     model = load_relevance_model()
     assert model is not None and len(model.weights) == len(FEATURES) + 1 and len(model.mean) == len(FEATURES)
+    assert model.embedder == retriever.embedder.id and model.direction.shape == (retriever.index.manifest["dimension"],)
+
+
+def test_the_topic_direction_points_from_the_off_topic_mean_to_the_answerable_mean():
+    answerable = np.array([[1.0, 0.1, 0.0], [0.9, -0.1, 0.0]])
+    off_topic = np.array([[0.0, 0.0, 1.0], [0.1, 0.0, 0.9]])
+    direction = topic_direction(answerable, off_topic)
+    assert answerable @ direction @ np.ones(2) > 0 > off_topic @ direction @ np.ones(2)
+
+
+def test_a_model_fitted_for_another_embedder_is_not_applied(retriever, monkeypatch):
+    import assistant.relevance as module
+
+    other = replace(load_relevance_model(), embedder="sentence-transformers:another-model")
+    monkeypatch.setattr(module, "load_relevance_model", lambda: other)
+    question = "Hvordan fjerner jeg kalk fra min elkedel?"
+    passages = retriever.search(question, k=10)
+    assert relevance(question, passages, retriever, support(question, passages, retriever).dense) is None
 
 
 @pytest.mark.parametrize("question", [
     "Jeg har mistet mit sundhedskort. Hvordan bestiller jeg et nyt?",
     "Hvad koster en liter benzin i Danmark lige nu?",
     "Skal jeg søge byggetilladelse for at bygge en carport på 40 m² ved mit rækkehus?",
+    "Hvordan fjerner jeg kalk fra min elkedel?",
+    "Hvornår åbner svømmehallen på Nørrebro?",
+    "Hvad siger politikken om parkering?",  # names the policy, asks about something it never mentions
 ])
 def test_a_question_about_something_else_is_refused_as_off_topic(retriever, question):
     answer = answer_question(question, retriever)
@@ -41,6 +64,7 @@ def test_a_question_about_something_else_is_refused_as_off_topic(retriever, ques
     "Hvor mange folk med rødder i andre lande bor i byen?",  # no word of the text: the closeness carries it
     "Hvem skal tage initiativet?",
     "What does the draft say about language skills?",
+    "En kollega skriver 'efterkommer' i et notat – hvem tæller egentlig som det?",
 ])
 def test_a_question_about_the_documents_passes(retriever, question):
     answer = answer_question(question, retriever)
