@@ -115,15 +115,18 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
     SIDE_SENTENCES, so the answer stays within six), side by side.
 
     The two sides are the documents the question names, then the policies of the periods of the top
-    passages (one a period, the adopted text before a draft or a synopsis among the passages'
-    documents); a document without a passage among the top ten is searched on its own.
+    three passages, or of the further ones while a side is missing (one a period, the adopted text
+    before a draft or a synopsis among the passages' documents); a document without a passage among
+    the top ten is searched on its own.
     """
     sides = named_documents(question, retriever)
     meta = retriever.index.meta
     in_pool = {p.chunk.doc_id for p in passages}
     filled: set[str] = set()  # periods of the sides the question does not name: one side a period
-    for p in passages[:3]:
+    for i, p in enumerate(passages):
         period = meta(p.chunk.doc_id).period
+        if i >= 3 and len(sides) >= 2:
+            break  # the top three passages decide; further ones only add a side still missing
         if meta(p.chunk.doc_id).status == "case" or p.chunk.doc_id in sides or period in filled:
             continue
         # the period's policy as adopted (or drafted) rather than its synopsis, when the passages hold it

@@ -45,6 +45,9 @@ class Settings:
     sentence_weight: float = 0.5  # ranking by each passage's best sentence (0 = off)
     neighbour_weight: float = 0.2  # share of the better neighbouring chunk's fused score a chunk gets (0 = off)
     sentence_rerank: float = 4.0  # weight of the learned best-sentence score when re-ranking (0 = off)
+    feedback_weight: float = 0.3  # weight of a second dense ranking, its query moved towards the best passages (0 = off)
+    feedback_passages: int = 3  # how many of the first fused ranking's passages move it
+    feedback_beta: float = 0.5  # how far they move it (Rocchio's beta)
     exact_index_max: int = 50_000  # above this many chunks FAISS uses an approximate (HNSW) index
 
     # Answers

@@ -1,8 +1,11 @@
-"""Pure ranking functions over (id, score) lists: reciprocal rank fusion and score boosts."""
+"""Pure ranking functions over (id, score) lists: reciprocal rank fusion and score boosts; and the
+query vector moved by pseudo-relevance feedback."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+
+import numpy as np
 
 
 def rrf(rankings: Sequence[Sequence[Hashable]], k: int = 60,
@@ -42,3 +45,11 @@ def with_neighbours(scored: Sequence[tuple[Hashable, float]], neighbours: dict[H
     out = [(item, s + weight * max((score.get(n, 0.0) for n in neighbours.get(item, ())), default=0.0))
            for item, s in scored]
     return sorted(out, key=lambda kv: -kv[1])
+
+
+def rocchio(query: np.ndarray, feedback: np.ndarray, beta: float) -> np.ndarray:
+    """Pseudo-relevance feedback: the unit vector of the query plus ``beta`` times the mean of the
+    feedback vectors (the best passages of a first ranking), so a second dense search also finds
+    passages worded like the answer rather than like the question."""
+    moved = np.asarray(query, dtype=np.float32) + beta * np.asarray(feedback, dtype=np.float32).mean(axis=0)
+    return moved / (np.linalg.norm(moved) or 1.0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.fusion import boost, rrf, with_neighbours
+import numpy as np
+
+from assistant.fusion import boost, rocchio, rrf, with_neighbours
 from assistant.language import detect_language
 from assistant.lexicon import load_lexicon
 from assistant.types import Filters
@@ -20,6 +22,23 @@ def test_rrf_hand_computed():
     # b sits next to the strong a; c has no scored neighbour
     lifted = with_neighbours([("a", 1.0), ("c", 0.6), ("b", 0.5)], {"a": ["b"], "b": ["a", "x"], "c": ["x"]}, 0.2)
     assert lifted == [("a", 1.1), ("b", 0.7), ("c", 0.6)]
+
+
+def test_rocchio_moves_the_query_towards_the_feedback_and_stays_a_unit_vector():
+    query = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    feedback = np.array([[0.0, 1.0, 0.0], [0.0, 0.6, 0.8]], dtype=np.float32)
+    moved = rocchio(query, feedback, beta=0.5)
+    assert abs(np.linalg.norm(moved) - 1.0) < 1e-6
+    assert moved[0] > moved[1] > moved[2] > 0  # still closest to the query, pulled towards the passages
+    assert np.allclose(rocchio(query, feedback, beta=0.0), query)
+
+
+def test_feedback_ranking_is_the_dense_search_from_the_moved_query(retriever):
+    question = "Hvor lav skal arbejdsløsheden blandt minoriteter ned på?"
+    top = [row for row, _ in retriever.dense_ranking(question)[:3]]
+    moved = retriever.feedback_ranking(question, top)
+    assert moved and set(top) <= set(moved[:10]) and moved != [row for row, _ in retriever.dense_ranking(question)]
+    assert retriever.feedback_ranking(question, []) == []
 
 
 def test_finds_the_goal_in_other_words(retriever):
