@@ -52,6 +52,7 @@ def fit_sentence_model(write: bool = True) -> dict:
     settings = load_settings()
     retriever = get_retriever(settings)
     splits = {f.stem: question_groups(load_questions(f, settings.corpus_dir), retriever) for f in DEFAULT_FILES}
+    splits = {name: groups for name, groups in splits.items() if groups}  # the off-topic files have no gold sentences
     fitted = [g for f in FIT_FILES for g in splits[f.stem]]
     model = fit(fitted)
     report = {"fitted_on": [f.name for f in FIT_FILES], "questions": len(fitted),
