@@ -93,11 +93,19 @@ ASKS_MEANING = re.compile(
     r"hvordan (?:de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|politikken|udkastet|"
     r"synopsen|man) definerer|"  # "… forskel på, hvordan de to politikker definerer integration?"
     r"hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
-    r"hvem (?:er|regnes som|tæller som)|hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
+    r"hvad (?:menes der med|(?:skal|kan) man forstå ved|ligger der i|indebærer|betegner)|hvilken betydning har|"
+    r"(?:kan du )?forklar(?:e)?(?: mig)?,?(?: hvad)?|"  # "Forklar begrebet jobdansk.", "kan du forklare, hvad …"
+    r"hvem (?:er|regnes som|tæller som|regnes for at have|hører under|hører til|dækker)|"
+    r"hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
     r"what (?:is|are|does|do)|who counts as|(?:which|what) countries (?:are considered(?: to be| as)?|are counted as|"
     r"are|count as|belong to))\s+"
     r"(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
-    r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?(?:\s+(?:mean|betyder))?\s*\??$", re.IGNORECASE)
+    r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?"
+    r"(?:\s+(?:mean|means|betyder|dækker over|for noget)(?:\s+(?:i|ifølge|in)\s+[^?]+)?)?\s*[?.!]?$", re.IGNORECASE)
+# "Interkulturel integration – hvad er det?": the term first.
+TERM_FIRST = re.compile(r"^[\"'»«“”]?(?P<term>[^?\"'»«“”–:]+?)[\"'»«“”]?\s*[–:-]+\s*"
+                        r"(?:hvad (?:er|betyder|dækker) (?:det|det for noget|det over)|what is (?:it|that))\s*\??$",
+                        re.IGNORECASE)
 
 
 def asked_definitions(topic: str, definitions: list[Definition], english: bool = False) -> list[Definition]:
@@ -106,7 +114,7 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
     question without the words that pick a document (see question.topic_of). An English term is
     read through the glossary's Danish words ("descendant" → efterkommer, "non-Western countries"
     → ikke-vestlige lande), matched on each word's first letters."""
-    m = ASKS_MEANING.match(" ".join(topic.split()))
+    m = ASKS_MEANING.match(" ".join(topic.split())) or TERM_FIRST.match(" ".join(topic.split()))
     if not m:
         return []
     term = _term_key(m.group("term"))

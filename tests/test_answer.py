@@ -58,6 +58,21 @@ def test_definition_is_quoted(retriever):
     assert "samlet betegnelse" in needs.answer and "Fx sprogindsatser" in needs.answer
 
 
+
+@pytest.mark.parametrize("question,defining", [
+    ("Forklar begrebet jobdansk.", "kortere og fleksibelt beskæftigelsestilbud"),
+    ("Hvad indebærer Københavnermodellen?", "kommunens model for modtagelses- og integrationsindsats"),
+    ("Interkulturel integration – hvad er det?", "det, vi kalder den interkulturelle integration"),
+    ("Kan du forklare, hvad inklusion betyder i politikken?", "opfattelse af tillid, fællesskab og indflydelse"),
+    ("Hvem regnes for at have etnisk minoritetsbaggrund?", "samlet betegnelse for indvandrere"),
+    ("Hvad skal man forstå ved strukturelle integrationsindsatser?", "strukturelle integrationsindsatser"),
+])
+def test_a_defined_term_asked_for_in_other_phrasings_gets_its_definition(retriever, question, defining):
+    answer = answer_question(question, retriever)
+    assert answer.question_type == "definition" and defining in answer.answer
+    _check_citations(answer, retriever)
+
+
 def test_a_sentence_keeps_the_sentences_that_explain_it(retriever):
     """'… bliver en del af beslutningsgrundlaget' | 'Dvs. …' | 'Dette indebærer, at …': one quote."""
     answer = answer_question("Hvordan bliver fagudvalgene holdt fast på deres handleplaner ifølge indstillingen "
