@@ -222,7 +222,8 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
                                           english=retriever.language(question) == "en")
              if d.document in retriever.index.documents]
     named = named_documents(question, retriever)  # "i politikken fra 2011": not the synopsis of that period
-    found = [d for d in found if d.document in named] or found
+    if named:  # a document that does not define the term answers from its own text ("visionen i udkastet")
+        found = [d for d in found if d.document in named]
     if not found:
         return []
     strength = {d.id: retriever.document_boost(question, d.document) for d in found}
