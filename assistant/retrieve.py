@@ -232,7 +232,7 @@ class Retriever:
 
 
 DOCUMENT_CUES = (
-    (re.compile(r"\budkast|\bdraft\b", re.IGNORECASE), lambda m: m.status == "draft"),
+    (re.compile(r"\budkast|\bdraft\b", re.IGNORECASE), lambda m: m.status == "draft" and m.kind != "synopsis"),
     (re.compile(r"\bvedtagne\b|\badopted\b", re.IGNORECASE), lambda m: m.status == "adopted"),
     (re.compile(r"\bsynops", re.IGNORECASE), lambda m: m.kind == "synopsis"),
     (re.compile(r"\b(indstilling|sagsfremstilling|udvalgets beslutning)", re.IGNORECASE), lambda m: m.kind == "case"),
