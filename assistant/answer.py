@@ -326,7 +326,7 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         evidence = Support(evidence.dense, 1.0 if language != "en" or english_covered(text, passages, retriever)
                            else 0.0)
     reason = missing_detail(text, language, passages, retriever)
-    if reason:
+    if reason and not definition_picks(text, retriever):  # a defined term's name is no missing detail ("Welcome House")
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")

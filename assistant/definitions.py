@@ -86,7 +86,8 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 # forstår politikken ved interkulturel integration?", "Hvilke lande er MENAPT-lande?".
 ASKS_MEANING = re.compile(
     r"^(?:(?:er der (?:nogen |en )?forskel på|hvad er forskellen på|sammenlign),?\s+)?"  # per period, side by side
-    r"(?:hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
+    r"(?:hvad er forskellen (?:på|mellem)|what is the difference between|"  # "… på en indvandrer og en efterkommer"
+    r"hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan definerer(?: (?:brochuren|politikken|udkastet|"
     r"synopsen|dokumentet|man|de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|de|den|det)"
     r"(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|"
@@ -102,10 +103,16 @@ ASKS_MEANING = re.compile(
     r"(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
     r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?"
     r"(?:\s+(?:mean|means|betyder|dækker over|for noget)(?:\s+(?:i|ifølge|in)\s+[^?]+)?)?\s*[?.!]?$", re.IGNORECASE)
-# "Interkulturel integration – hvad er det?": the term first.
+# "Interkulturel integration – hvad er det?": the term first; "Hvad står MENAPT for?": the term inside.
 TERM_FIRST = re.compile(r"^[\"'»«“”]?(?P<term>[^?\"'»«“”–:]+?)[\"'»«“”]?\s*[–:-]+\s*"
                         r"(?:hvad (?:er|betyder|dækker) (?:det|det for noget|det over)|what is (?:it|that))\s*\??$",
                         re.IGNORECASE)
+TERM_INSIDE = re.compile(r"^(?:hvad står|what does)\s+(?:(?:begrebet|betegnelsen|forkortelsen|the term|the abbreviation)\s+)?"
+                         r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?\s+(?:for|stand for)"
+                         r"(?:\s+(?:i|ifølge|in)\s+[^?]+)?\s*[?.!]?$", re.IGNORECASE)
+# Where a term may be followed by words that only place it ("vestlige i statistikken", "X in the draft").
+PLACING_TAIL = re.compile(r"\s+(?:i|ifølge|in|according to)\s+.+$")
+ARTICLE = re.compile(r"^(?:en|et|de|den|det|a|an|the)\s+")
 
 
 def asked_definitions(topic: str, definitions: list[Definition], english: bool = False) -> list[Definition]:
@@ -114,10 +121,8 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
     question without the words that pick a document (see question.topic_of). An English term is
     read through the glossary's Danish words ("descendant" → efterkommer, "non-Western countries"
     → ikke-vestlige lande), matched on each word's first letters."""
-    m = ASKS_MEANING.match(" ".join(topic.split())) or TERM_FIRST.match(" ".join(topic.split()))
-    if not m:
-        return []
-    term = _term_key(m.group("term"))
+    text = " ".join(topic.split())
+    terms = [_term_key(m.group("term")) for m in (p.match(text) for p in (ASKS_MEANING, TERM_FIRST, TERM_INSIDE)) if m]
     names = lambda d: {_term_key(d.term), *(_term_key(a) for a in d.aliases)}  # noqa: E731
 
     def defining(term: str) -> list[Definition]:
@@ -126,12 +131,15 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
             return [d for d in definitions if wanted in {_loose(n) for n in names(d)}]
         return [d for d in definitions if term in names(d)]
 
-    found = defining(term)
-    parts = [p for p in re.split(r",\s*|\s+(?:og|and)\s+", term) if p]
-    if not found and len(parts) > 1:  # "inklusion og integration": each term, when each is defined
-        each = [defining(p) for p in parts]
-        found = [d for ds in each for d in ds] if all(each) else []
-    return found
+    def asked(term: str) -> list[Definition]:
+        found = defining(term) or defining(PLACING_TAIL.sub("", term))  # "vestlige i statistikken": vestlige
+        parts = [ARTICLE.sub("", p) for p in re.split(r",\s*|\s+(?:og|and)\s+", term) if p]
+        if not found and len(parts) > 1:  # "inklusion og integration", "en indvandrer og en efterkommer": each
+            each = [defining(p) for p in parts]
+            found = [d for ds in each for d in ds] if all(each) else []
+        return found
+
+    return next((found for found in map(asked, terms) if found), [])
 
 
 COUNTRY_NOUN = re.compile(r"\s+(?:lande|land|countries|country)$")
