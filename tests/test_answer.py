@@ -618,6 +618,7 @@ def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refu
     ("Hvor mange borgere med minoritetsbaggrund bor der i København?", "100.826"),  # borgere: københavnere
     ("Var der i den vedtagne politik et loft over, hvor meget højere arbejdsløsheden måtte være blandt borgere med "
      "minoritetsbaggrund?", "5,8 procent"),  # arbejdsløshed: the documents measure ledighed
+    ("Hvor lav skulle overledigheden være ved udgangen af perioden?", "5,8 procent"),  # "udgangen af perioden": when
 ])
 def test_a_figure_asked_for_in_other_words_is_answered(retriever, question, expected):
     answer = answer_question(question, retriever)
