@@ -214,8 +214,9 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The defining passages of the term a question asks the meaning of: for each period that defines
-    it, or only the document the question names (when it defines the term), else the period it points
-    at most strongly ("Hvad er principperne?" asks for the items)."""
+    it, the period the question points at most strongly; when the question names documents, only
+    their definitions (none when they do not define the term: their own text answers) ("Hvad er
+    principperne?" asks for the items, not a definition)."""
     if UNITS_ASKED.search(question):
         return []
     found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir),
