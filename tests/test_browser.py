@@ -287,8 +287,17 @@ def test_streamlit_widget_texts_are_danish(page, tmp_path):
     wrong = tmp_path / "notat.docx"
     wrong.write_bytes(b"PK\x03\x04 not a document")
     documents.locator("input[type=file]").set_input_files(str(wrong))  # refused in the browser: not a PDF/TXT/MD
-    documents.get_by_test_id("stFileChip").hover()
-    expect_danish(page.get_by_test_id("stTooltipErrorContent"), "Filen blev afvist")
+    chip, tooltip = documents.get_by_test_id("stFileChip"), page.get_by_test_id("stTooltipErrorContent")
+    for attempt in range(6):  # the error tooltip opens on a hover that arrives after the chip is drawn
+        page.mouse.move(0, 0)
+        chip.hover()
+        try:
+            playwright.expect(tooltip).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 5:
+                raise
+    expect_danish(tooltip, "Filen blev afvist")
 
     page.get_by_role("tab", name="Definitioner").click()
     page.get_by_label("Søg efter et begreb").fill("MENAPT")  # typed, not yet applied
