@@ -216,9 +216,12 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     quantity = QUANTITY_RE.search(question) if language == "da" else ENGLISH_QUANTITY_RE.search(question)
     if quantity and not is_comparison(question, retriever):
         asked = quantity_clause(question, quantity.start())
+        verb = counting_verb(asked, language)
+        if verb:  # "Hvor mange deltog …" is answered in the documents' own verb ("100 københavnere bød ind")
+            asked = re.sub(rf"\b{verb}\b", " ", asked, count=1, flags=re.IGNORECASE)
         if not figure_found(asked, language, passages, retriever):
             return "De fundne passager angiver ikke det tal, der spørges om."
-        counted = counted_thing(asked, language)
+        counted = Counted(PEOPLE, COUNT_REACH) if verb else counted_thing(asked, language)
         if counted and not count_found(counted, asked, language, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
     if NAMES_ASKED.search(question) and not names_listed(question, language, passages, retriever):
@@ -275,6 +278,13 @@ COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+([^\W\d_]+)", re.IGNORECASE)
 SHARE_OF = re.compile(r"\b(?:hvor mange procent|hvor stor (?:en )?(?:andel|procentdel)|hvilken andel|how many percent|"
                       r"what (?:share|percentage|proportion))\s+(?:af|of)\s+((?:[^\W\d_]+\s+){0,3})", re.IGNORECASE)
 NOT_COUNTED = {"procent", "pct", "penge", "kroner", "gange", "percent", "times", "money", "of"}
+# A verb right after "hvor mange" counts the people who did it ("Hvor mange deltog i workshoppen?" is
+# answered by "mere end 100 københavnere"): common finite verbs, and a weak verb's past tense ("svarede").
+PEOPLE = ("københavnere", "deltagere", "personer", "borgere", "mennesker", "flygtninge", "indvandrere", "elever",
+          "medarbejdere", "respondenter", "ansatte")  # not "unge": inside "formuleringen"
+COUNTED_VERBS = {"deltog", "deltager", "deltage", "kom", "kommer", "mødte", "møder", "svarer", "var", "er", "blev",
+                 "bliver", "har", "havde", "fik", "får", "bor", "boede", "arbejder", "tog", "tager", "gik", "går",
+                 "gennemfører", "gennemførte", "oplever", "oplevede", "søger", "søgte", "vil", "skal", "kan"}
 COUNT_WORD = re.compile(f"{CARDINALS}|{ORDINALS}|{FRACTIONS}")
 LABEL_WORDS = {"mål", "indsats", "tema", "princip", "pejlemærke", "nr", "side", "s", "kapitel", "bilag", "punkt",
                "område"}
@@ -292,6 +302,13 @@ class Counted:
     reach: int | None
 
 
+def counting_verb(question: str, language: str) -> str | None:
+    """The verb right after "hvor mange" ("deltog" in "Hvor mange deltog i workshoppen?"), if any."""
+    m = COUNTED.search(question) if language == "da" else None
+    word = m.group(1).lower() if m else ""
+    return word if word in COUNTED_VERBS or (len(word) > 4 and word.endswith("ede")) else None
+
+
 def counted_thing(question: str, language: str) -> Counted | None:
     share = SHARE_OF.search(question)
     if share:
@@ -302,6 +319,8 @@ def counted_thing(question: str, language: str) -> Counted | None:
         word, reach = (m.group(1).lower() if m else ""), COUNT_REACH
     if word in NOT_COUNTED or word in stopwords() or len(word) < 3:
         return None
+    if counting_verb(question, language):
+        return Counted(PEOPLE, reach)
     if language != "da":
         head = english_head(question) if not share else ""
         danish = SEARCH_EXPANSION.get(head, ()) or ENGLISH_TO_DANISH.get(word, ())
@@ -362,6 +381,8 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
                 continue  # "Mål 6", "indsats 4", "side 21": a label, not a count
             reach = counted.reach
             near = words if reach is None else words[i + 1:i + 1 + reach] + words[max(0, i - 2):i]
+            if re.fullmatch(r"(?:19|20)\d\d", w):
+                near = words[i + 1:i + 2]  # a year ("Københavns Integrationspolitik 2011") counts only what follows it
             if any(stem in x for x in near for stem in stems):
                 return True
     return False

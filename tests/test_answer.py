@@ -600,6 +600,10 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Hvad viste den seneste diskriminationsrapport fra Catinét?", "23 %"),
     ("Hvad vil kommunen gøre på integrationsområdet efter 2026?", "efter 2026",
      "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
+    # "hvor mange deltog": the people who took part, in the documents' own verb ("100 københavnere bød ind");
+    # a year in a policy's name ("Københavns Integrationspolitik 2011") is no count of them
+    ("Hvor mange deltog i udvalgets årlige integrationskonference?", "antal",
+     "Hvor mange mødte op til workshoppen i august 2022?", "100 københavnere"),
     # only the 2011-2014 papers tell when a policy was adopted; the 2023-2026 policy is only a draft
     ("Hvornår vedtog Borgerrepræsentationen den endelige politik for 2023-2026?", "findes kun som udkast",
      "Hvornår vedtog Borgerrepræsentationen politikken for 2011-2014?", "16. december"),
