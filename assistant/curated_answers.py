@@ -14,6 +14,7 @@ from .goals import load_goals_cached
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, UNITS_ASKED, question_type, topic_of
 from .retrieve import Retriever
+from .sentences import split_sentences
 from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
 from .sparse import stopwords, tokenize
 from .types import Filters, Goal, SourceRef
@@ -251,7 +252,30 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
     if goal is None:
         return []
     pick = source_pick(goal.statement_source, retriever)
-    return [pick] if pick else []
+    if pick is None:
+        return []
+    purpose = stated_purpose(pick, retriever) if PURPOSE_ASKED.search(question) else None
+    return [pick] + ([purpose] if purpose else [])
+
+
+PURPOSE_ASKED = re.compile(r"\b(?:formål\w*|purpose|aim)\b", re.IGNORECASE)
+PURPOSE_SENTENCE = re.compile(r"\bformål(?:et)?\b", re.IGNORECASE)
+PURPOSE_REACH = 1500  # characters after a goal's statement in which its own section states its purpose
+
+
+def stated_purpose(statement: Pick, retriever: Retriever) -> Pick | None:
+    """The sentence after a goal's statement, before the next section, that states its purpose ("Formålet er
+    at styrke sammenhængskraften, forebygge diskrimination …" a few sentences after "Bland dig i byen skal …")."""
+    doc = retriever.index.documents[statement.doc_id]
+    said = " ".join(doc.cleaned[statement.start:statement.end].lower().split())
+    # the next section ends it, unless it is a label that repeats the goal's name (the layout's "Bland dig i Byen")
+    following = [sec.start for sec in doc.sections if statement.end <= sec.start
+                 and " ".join(sec.path[-1].lower().split()) not in said] if doc.sections else []
+    end = min(following + [statement.end + PURPOSE_REACH, len(doc.cleaned)])
+    for a, b in split_sentences(doc.cleaned[statement.end:end], statement.end):
+        if PURPOSE_SENTENCE.search(doc.cleaned[a:b]) and len(doc.cleaned[a:b].split()) >= 4:  # not a torn "Formålet"
+            return Pick(doc.meta.id, a, b, chunk_at(retriever, doc.meta.id, a) or statement.chunk, 1.0)
+    return None
 
 
 def curated_picks(question: str, retriever: Retriever, filters: Filters) -> tuple[list[Pick], str]:

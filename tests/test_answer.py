@@ -65,6 +65,14 @@ def test_a_term_asked_of_a_document_that_does_not_define_it_is_not_answered_with
     assert answer.citations[0].document_id == "integrations-medborgerskabspolitik-2023-2026"
 
 
+def test_the_purpose_of_a_named_goal_is_the_sentence_that_states_it(retriever):
+    # "Formålet er …" stands three sentences after the flagship's statement, past a layout label of its name
+    answer = answer_question("Hvad er formålet med Bland dig i byen som fyrtårnsprojekt?", retriever)
+    assert "Bland dig i byen skal sikre mobilisering" in answer.answer
+    assert "Formålet er at styrke sammenhængskraften, forebygge diskrimination" in answer.answer
+    _check_citations(answer, retriever)
+
+
 @pytest.mark.parametrize("question,defining", [
     ("Forklar begrebet jobdansk.", "kortere og fleksibelt beskæftigelsestilbud"),
     ("Hvad indebærer Københavnermodellen?", "kommunens model for modtagelses- og integrationsindsats"),
