@@ -282,9 +282,10 @@ NOT_COUNTED = {"procent", "pct", "penge", "kroner", "gange", "percent", "times",
 # answered by "mere end 100 københavnere"): common finite verbs, and a weak verb's past tense ("svarede").
 PEOPLE = ("københavnere", "deltagere", "personer", "borgere", "mennesker", "flygtninge", "indvandrere", "elever",
           "medarbejdere", "respondenter", "ansatte")  # not "unge": inside "formuleringen"
-COUNTED_VERBS = {"deltog", "deltager", "deltage", "kom", "kommer", "mødte", "møder", "svarer", "var", "er", "blev",
-                 "bliver", "har", "havde", "fik", "får", "bor", "boede", "arbejder", "tog", "tager", "gik", "går",
-                 "gennemfører", "gennemførte", "oplever", "oplevede", "søger", "søgte", "vil", "skal", "kan"}
+# Not "er", "har", "blev", "skal" …: "hvor mange er der af …" counts the thing that follows.
+COUNTED_VERBS = {"deltog", "deltager", "deltage", "kom", "kommer", "mødte", "møder", "svarer", "bor", "boede",
+                 "arbejder", "tog", "tager", "gik", "går", "gennemfører", "gennemførte", "oplever", "oplevede",
+                 "søger", "søgte"}
 COUNT_WORD = re.compile(f"{CARDINALS}|{ORDINALS}|{FRACTIONS}")
 LABEL_WORDS = {"mål", "indsats", "tema", "princip", "pejlemærke", "nr", "side", "s", "kapitel", "bilag", "punkt",
                "område"}
@@ -319,8 +320,6 @@ def counted_thing(question: str, language: str) -> Counted | None:
         word, reach = (m.group(1).lower() if m else ""), COUNT_REACH
     if word in NOT_COUNTED or word in stopwords() or len(word) < 3:
         return None
-    if counting_verb(question, language):
-        return Counted(PEOPLE, reach)
     if language != "da":
         head = english_head(question) if not share else ""
         danish = SEARCH_EXPANSION.get(head, ()) or ENGLISH_TO_DANISH.get(word, ())
