@@ -60,10 +60,15 @@ def fit_sentence_model(write: bool = True) -> dict:
               "top1": {k: round(top_hits(model, g, 1), 3) for k, g in splits.items()},
               "top3": {k: round(top_hits(model, g, 3), 3) for k, g in splits.items()}}
     if write:
-        tmp = MODEL_PATH.with_suffix(".json.tmp")
-        tmp.write_text(model.to_json(**report) + "\n", encoding="utf-8")
-        tmp.replace(MODEL_PATH)
+        write_model(MODEL_PATH, model.to_json(**report))
     return report
+
+
+def write_model(path, text: str) -> None:
+    """A fitted model's JSON, written atomically beside the module that loads it."""
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 # The relevance check (assistant/relevance.py) is fitted on the question files whose questions have been
@@ -118,7 +123,5 @@ def fit_relevance_model(write: bool = True) -> dict:
               "blind_answerable_refused": f"{below(blind_pos)}/{len(blind_pos)}",
               "blind_offtopic_refused": f"{below(blind_neg)}/{len(blind_neg)}"}
     if write:
-        tmp = RELEVANCE_PATH.with_suffix(".json.tmp")
-        tmp.write_text(model.to_json(**report) + "\n", encoding="utf-8")
-        tmp.replace(RELEVANCE_PATH)
+        write_model(RELEVANCE_PATH, model.to_json(**report))
     return report
