@@ -87,14 +87,14 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 ASKS_MEANING = re.compile(
     r"^(?:(?:er der (?:nogen |en )?forskel på|hvad er forskellen på|sammenlign),?\s+)?"  # per period, side by side
     r"(?:hvad er forskellen (?:på|mellem)|what is the difference between|"  # "… på en indvandrer og en efterkommer"
-    r"hvad er definitionen på|hvad (?:er|var|betyder|betød|menes med|dækker|omfatter)|"
+    r"hvad er definitionen på|hvad (?:er|var|betyder|betød|menes(?: der)? med|dækker|omfatter)|"
     r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan definerer(?: (?:brochuren|politikken|udkastet|"
     r"synopsen|dokumentet|man|de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|de|den|det)"
     r"(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|"
     r"hvordan (?:de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|politikken|udkastet|"
     r"synopsen|man) definerer|"  # "… forskel på, hvordan de to politikker definerer integration?"
     r"hvad vil det sige at være|hvornår (?:er|regnes) man(?: som)?|"
-    r"hvad (?:menes der med|(?:skal|kan) man forstå ved|ligger der i|indebærer|betegner)|hvilken betydning har|"
+    r"hvad (?:(?:skal|kan) man forstå ved|ligger der i|indebærer|betegner)|hvilken betydning har|"
     r"(?:kan du )?forklar(?:e)?(?: mig)?,?(?: hvad)?|"  # "Forklar begrebet jobdansk.", "kan du forklare, hvad …"
     r"hvem (?:er|regnes som|tæller som|regnes for at have|hører under|hører til|dækker)|"
     r"hvilke lande (?:er|hører til|tæller som|regnes (?:for|som)|betragtes som)|"
