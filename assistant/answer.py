@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
+from .counts import counted_lists
 from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
                               source_pick)
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
@@ -83,6 +84,22 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
                   notices=tuple(notices))
 
 
+def counted_answer(question: str, language: str, retriever: Retriever, notices: list[str],
+                   passages: list[Passage], filters: Filters | None) -> Answer | None:
+    """"Hvor mange principper har udkastet?": each document's list of what is counted, with the count
+    in its lead; None unless every document the question names has such a list."""
+    lists = counted_lists(question, language, passages, retriever, filters)
+    if not lists or len({c.doc_id for c in lists}) < len(named_documents(question, retriever)):
+        return None
+    picks = merge_overlapping([p for c in lists for p in c.picks])
+    counts: dict[str, str] = {}
+    for c in lists:
+        counts[c.doc_id] = f"{counts[c.doc_id]}, {c.label}" if c.doc_id in counts else c.label
+    body, citations = compose(picks, retriever, language, "list", counts=counts)
+    return Answer(question=question, language=language, answerable=True, answer=body, citations=tuple(citations),
+                  passages=tuple(holding_first(passages, picks)), question_type="list", notices=tuple(notices))
+
+
 # -- composition --------------------------------------------------------------------------------
 
 def _citation(n: int, pick: Pick, retriever: Retriever) -> Citation:
@@ -106,8 +123,9 @@ def readable(text: str) -> str:
 
 
 def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
-            lead: str | None = None) -> tuple[str, list[Citation]]:
-    """Answer text grouped by document (period), each sentence followed by its [n]."""
+            lead: str | None = None, counts: dict[str, str] | None = None) -> tuple[str, list[Citation]]:
+    """Answer text grouped by document (period), each sentence followed by its [n]. ``counts``: what
+    a document's lead says it lists ("fem pejlemærker"), for a counted list."""
     by_doc: dict[str, list[Pick]] = {}
     for p in picks:
         by_doc.setdefault(p.doc_id, []).append(p)
@@ -128,12 +146,14 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
             lines.append(f"{quote} [{cit.n}]")
         lead = (SYNOPSIS_LEAD if meta.kind == "synopsis" else PERIOD_LEAD.get(meta.status, "I {period}")).format(
             period=meta.period)
+        if counts and doc_id in counts:
+            lead += f" – {counts[doc_id]}"
         if qtype == "list":  # items keep their own label ("1)", "A)", "•"); others get a dash
             body = "\n".join(line if LABELLED.match(line) else f"- {line}" for line in lines)
         else:
             body = " ".join(lines)
         # a draft always says so in its lead, and a document's period is said by its lead
-        if grouped or meta.status == "draft" or qtype == "document":
+        if grouped or meta.status == "draft" or qtype == "document" or counts:
             parts.append(f"{lead}:\n{body}" if qtype == "list" else f"{lead}: {body}")
         else:
             parts.append(body)
@@ -319,6 +339,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     goal = goal_answer(text, language, retriever, notices, passages)
     if goal is not None:
         return goal
+    counted = counted_answer(text, language, retriever, notices, passages, filters)
+    if counted is not None:
+        return counted
     if language not in ("da", "en"):
         notices.append("Spørgsmålet ser ikke ud til at være på dansk; svaret bygger på de danske dokumenter.")
     evidence = support(text, passages, retriever)

@@ -87,12 +87,7 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
         units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
                  and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in named_units)]
         for kind, parent in dict.fromkeys((u.kind, u.path[:-1] if u.kind not in UNIT_NOUNS else ()) for u in units):
-            if kind in UNIT_NOUNS:
-                siblings = [s for s in doc.sections if s.kind == kind]
-                heading = UNIT_NOUNS[kind]
-            else:
-                siblings = [s for s in doc.sections if s.kind == kind and s.path[:-1] == parent]
-                heading = parent[-1] if parent else ""
+            siblings, heading = _family(doc, kind, parent)
             if len(siblings) < 2:
                 continue
             if count and len(siblings) != count:
@@ -113,13 +108,36 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     if best is None:
         return []
     _key, doc, siblings, chunk = best
+    return family_picks(doc, siblings, retriever, chunk)
+
+
+def _family(doc: StoredDocument, kind: str, parent: tuple[str, ...]) -> tuple[list, str]:
+    """The units of one kind in a document (principles, goals, …: all of them, named by their noun),
+    or the items of one kind under one heading (named by the heading)."""
+    if kind in UNIT_NOUNS:
+        return [s for s in doc.sections if s.kind == kind], UNIT_NOUNS[kind]
+    return [s for s in doc.sections if s.kind == kind and s.path[:-1] == parent], (parent[-1] if parent else "")
+
+
+def item_families(doc: StoredDocument) -> list[tuple[str, list, str]]:
+    """(kind, units, heading) of every list of a document with at least two items, in reading order."""
+    keys = dict.fromkeys((s.kind, s.path[:-1] if s.kind not in UNIT_NOUNS else ())
+                         for s in doc.sections if s.kind in LIST_UNIT_KINDS)
+    families = [(kind, *_family(doc, kind, parent)) for kind, parent in keys]
+    return [f for f in families if len(f[1]) >= 2]
+
+
+def family_picks(doc: StoredDocument, siblings: list, retriever: Retriever, chunk: Chunk | None = None) -> list[Pick]:
+    """A list as picks: the sentence that introduces it (in the first item's passage), then each
+    item's own statement, in order."""
+    first = chunk_at(retriever, doc.meta.id, siblings[0].start) or chunk
     picks = []
-    intro = _intro_sentence(doc, siblings[0].start, chunk_at(retriever, doc.meta.id, siblings[0].start) or chunk)
+    intro = _intro_sentence(doc, siblings[0].start, first) if first is not None else None
     if intro:
         picks.append(intro)
     for s in siblings:
         end = _statement_end(doc, s.start, s.end)
-        picks.append(Pick(doc.meta.id, s.start, end, chunk_at(retriever, doc.meta.id, s.start) or chunk, 1.0))
+        picks.append(Pick(doc.meta.id, s.start, end, chunk_at(retriever, doc.meta.id, s.start) or first, 1.0))
     return picks
 
 

@@ -1,0 +1,187 @@
+"""Counted lists: "Hvor mange principper har udkastet?" is answered by the list itself, counted.
+
+A document seldom writes out how many pejlemærker or principles it has, but it lists them, so the
+count is the number of items of the list whose heading (or unit: "PRINCIP 2", "Mål 3") names what is
+asked for. The answer gives, for each document asked about, the count in its lead ("I udkastet til
+politikken 2023-2026 – fem pejlemærker:"), the document's own sentence that states the count when it
+has one ("fire indsatsområder med i alt syv mål"), and every item, cited. An enumeration inside one
+sentence ("følgende centrale fokusområder: arbejdsmarkedet, …, og børne- og ungdomsområdet") is
+counted too. Pure functions of the question and the index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .compare import named_documents
+from .index import StoredDocument
+from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, item_families
+from .picks import Pick, chunk_at
+from .retrieve import Retriever
+from .sparse import stopwords, tokenize
+from .types import Filters, Passage
+
+# "hvor mange (konkrete) principper", "lige mange principper", "antallet af mål", "how many principles":
+# the words that may name what is counted (a second one: "indsatsområder og mål").
+COUNTED_WORDS = re.compile(r"\b(?:(?:hvor|lige|så|how|as)\s+(?:mange|many)|antal(?:let)?(?:\s+af)?|number of)"
+                           r"\s+([^\W\d_]+)(?:\s+(?!(?:og|and)\b)([^\W\d_]+))?(?:\s+(?:og|and)\s+([^\W\d_]+))?", re.IGNORECASE)
+COUNT_ASKED = re.compile(r"\b(?:hvor|lige|så|how|as)\s+(?:mange|many)\b|\bantal(?:let)?\b|\bnumber of\b",
+                         re.IGNORECASE)
+# What a count of items is not: how many goals were reached.
+NOT_A_LIST_COUNT = re.compile(r"\b(?:nået|opfyldt|indfriet|reached|achieved|met)\b", re.IGNORECASE)
+# Words that name a document, not what it lists ("hvor mange har politikken?").
+DOCUMENT_WORDS = re.compile(r"politik|synops|udkast|dokument|brochure|version|bilag|indstilling|polic|draft")
+DANISH_NUMBERS = dict(enumerate("nul en to tre fire fem seks syv otte ni ti elleve tolv".split()))
+DOCUMENTS_COUNTED = 3  # at most this many documents (one per period and kind) when the question names none
+# English nouns of the unit kinds ("how many principles") in the words the documents use.
+ENGLISH_NOUNS = {"principles": "principper", "goals": "mål", "targets": "mål", "themes": "temaer",
+                 "areas": "indsatsområder", "guiding": "pejlemærker", "focus": "fokusområder"}
+
+
+@dataclass(frozen=True)
+class CountedList:
+    """The items of one document's list that a question counts, with the noun it was asked by."""
+
+    doc_id: str
+    noun: str            # as the question writes it ("principper")
+    count: int
+    picks: tuple[Pick, ...]  # the document's count sentence (if any), the intro and every item
+
+    @property
+    def label(self) -> str:
+        return f"{DANISH_NUMBERS.get(self.count, str(self.count))} {self.noun}"
+
+
+def asked_nouns(question: str, language: str) -> tuple[list[str], list[str]]:
+    """What a question counts: the words right after "hvor mange" / "antallet af" ("hvor mange
+    indsatsområder og mål" → indsatsområder, mål), and the question's other content words, which
+    may name it when those do not ("… lige mange principper – hvor mange har hver af dem?"). Both
+    empty when it counts nothing."""
+    if not COUNT_ASKED.search(question) or NOT_A_LIST_COUNT.search(question):
+        return [], []
+
+    def usable(words):
+        words = [w.lower() for w in words if w and len(w) > 1 and w.lower() not in stopwords()
+                 and not DOCUMENT_WORDS.match(w.lower())]
+        if language == "en":
+            words = [ENGLISH_NOUNS[w] for w in words if w in ENGLISH_NOUNS]
+        return list(dict.fromkeys(words))
+    first = usable(w for m in COUNTED_WORDS.finditer(question) for w in m.groups())
+    others = [] if first else usable(re.findall(r"[^\W\d_]+", question))  # "hvor mange har hver af dem?"
+    return first, others
+
+
+def _stem(word: str) -> str:
+    return (tokenize(word) or [word])[0]
+
+
+def _names(heading_word: str, noun: str, lexicon=None) -> bool:
+    """Whether a heading's word is the (stemmed) noun, or a compound of it ("københavnerprincipper"),
+    allowing one letter misread by OCR ("københavnereprinsipper")."""
+    word = _stem(heading_word)
+    if word == noun or noun in tokenize(heading_word, lexicon) or (len(noun) >= 5 and word.endswith(noun)):
+        return True
+    tail = word[-len(noun):]
+    return len(noun) >= 6 and len(tail) == len(noun) and sum(a != b for a, b in zip(tail, noun)) == 1
+
+
+GENITIVE = re.compile(r"\w+(?:ernes|enes|ens|ets)$")
+
+
+def head_noun(heading: str) -> list[str]:
+    """The word of a list's heading that names its items: the first that is not a number, a stop word
+    or a genitive ("Pejlemærker for …", "De fem københavnerprincipper", "Integrationspolitikens mål";
+    "Det er københavnernes ansvar" lists duties, not københavnere)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", heading.lower())
+             if w not in stopwords() and w not in COUNT_WORDS and not GENITIVE.fullmatch(w)]
+    return words[:1]
+
+
+def counted_list(doc: StoredDocument, noun: str, retriever: Retriever, loose: bool = True) -> CountedList | None:
+    """The list of a document that the noun names: a family of units of that kind (principles, goals,
+    themes, areas) or of items under a heading that names it, else an enumeration in one sentence.
+    Not ``loose`` (a word from elsewhere in the question): no enumeration."""
+    stem = _stem(noun)
+    if len(stem) < 3:
+        return None
+    for kind, siblings, heading in item_families(doc):
+        words = [w for w in UNIT_NOUNS[kind].split() if w != "indsats"] if kind in UNIT_NOUNS else head_noun(heading)
+        if any(_names(w, stem, retriever.lexicon) for w in words):
+            picks = _with_count_sentence(family_picks(doc, siblings, retriever), doc, stem, len(siblings), retriever)
+            return CountedList(doc.meta.id, noun, len(siblings), tuple(picks))
+    return _enumeration(doc, noun, stem, retriever) if loose else None
+
+
+# "… på følgende centrale fokusområder: arbejdsmarkedet, by- og boligområdet, …, og børne- og ungdomsområdet."
+ENUMERATION = re.compile(r"(\w+)\s*:\s*([^:.;]+[.;]?)")
+LAST_AND = re.compile(r"(?<!-)\s+(?:og|samt)\s+")
+
+
+def _enumeration(doc: StoredDocument, noun: str, stem: str, retriever: Retriever) -> CountedList | None:
+    sentences = list(_document_sentences(doc, retriever))
+    for i, (a, b, chunk) in enumerate(sentences):
+        if doc.cleaned[a:b].rstrip().endswith(":") and i + 1 < len(sentences):
+            b = sentences[i + 1][1]  # "… fokusområder:" | "arbejdsmarkedet, …": the items are the next sentence
+        text = doc.cleaned[a:b]
+        for m in ENUMERATION.finditer(text):
+            if not _names(m.group(1), stem, retriever.lexicon):
+                continue
+            items = [i for i in re.split(r",\s+", m.group(2).strip(" .;")) if i]
+            items = items[:-1] + LAST_AND.split(items[-1]) if items else []
+            if len(items) < 3 or any(len(i.split()) > 4 for i in items):
+                continue  # a clause, not a list of names
+            return CountedList(doc.meta.id, noun, len(items), (Pick(doc.meta.id, a, b, chunk, 1.0),))
+    return None
+
+
+def _with_count_sentence(picks: list[Pick], doc: StoredDocument, stem: str, count: int,
+                         retriever: Retriever) -> list[Pick]:
+    """The list's picks, after the document's own sentence that gives the count ("fire indsatsområder")
+    when it has one outside the list."""
+    names = {w for w, n in COUNT_WORDS.items() if n == count} | {str(count)}
+    for a, b, chunk in _document_sentences(doc, retriever):
+        words = re.findall(r"\w+", doc.cleaned[a:b].lower())
+        if any(w in names and i + 1 < len(words) and _names(words[i + 1], stem, retriever.lexicon)
+               for i, w in enumerate(words)) \
+                and not any(p.start < b and a < p.end for p in picks) and b - a <= 300:
+            return [Pick(doc.meta.id, a, b, chunk, 1.0)] + picks
+    return picks
+
+
+def _document_sentences(doc: StoredDocument, retriever: Retriever):
+    """(start, end, chunk) of every indexed sentence of a document, in reading order."""
+    for chunk in retriever.index.chunks:
+        if chunk.doc_id != doc.meta.id:
+            continue
+        row = retriever.row_of(chunk.id)
+        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
+            yield a, b, chunk
+
+
+def counted_lists(question: str, language: str, passages: list[Passage], retriever: Retriever,
+                  filters: Filters | None) -> list[CountedList]:
+    """The counted lists a question asks for: for each document it names (else each document of the
+    top passages, one per period and kind), the list of each counted noun that the document has."""
+    first, others = asked_nouns(question, language)
+    if not first and not others:
+        return []
+    admitted = lambda d: (filters or Filters()).admits(d.meta) and not d.duplicate_of  # noqa: E731
+    docs = [retriever.index.documents[d] for d in named_documents(question, retriever)]
+    if not docs:
+        seen = set()
+        for p in passages[:5]:
+            doc = retriever.index.documents[p.chunk.doc_id]
+            key = (doc.meta.period, doc.meta.kind, doc.meta.status)
+            if key not in seen and admitted(doc):
+                seen.add(key)
+                docs.append(doc)
+        docs = docs[:DOCUMENTS_COUNTED]
+    found: list[CountedList] = []
+    for doc in filter(admitted, docs):
+        lists = [c for c in (counted_list(doc, noun, retriever) for noun in first) if c is not None] or \
+            [c for c in (counted_list(doc, noun, retriever, loose=False) for noun in others) if c is not None][:1]
+        for c in lists:
+            if not any(c.picks[-1] == f.picks[-1] for f in found):  # two words for one list ("mål", "målsætninger")
+                found.append(c)
+    return found
