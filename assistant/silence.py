@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .compare import is_comparison
+from .compare import is_comparison, named_documents
 from .bodies import Body, bodies_named
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import ADOPTION_ASKED, DEFINITION_RE, topic_of
@@ -186,7 +186,9 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return f"Dokumenterne dækker ikke tiden efter {latest}."
     if ADOPTION_ASKED.search(question):
         adopted = {d.meta.period for d in retriever.index.documents.values() if d.meta.status == "adopted"}
-        drafts = sorted(named_periods(question, periods) - adopted)
+        named = named_periods(question, periods) | {  # "den nye politik": the document named by its words
+            retriever.index.meta(d).period for d in named_documents(question, retriever)}
+        drafts = sorted(named - adopted)
         if drafts:
             return (f"Politikken for {drafts[0]} findes kun som udkast i dokumenterne; de siger ikke, hvornår "
                     "den er vedtaget.")
