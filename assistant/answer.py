@@ -20,7 +20,7 @@ from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, l
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, question_type
-from .relevance import relevance
+from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
@@ -169,6 +169,11 @@ HELP = ("Jeg besvarer spørgsmål om Københavns Kommunes integrationspolitikker
         "sætning med en kilde, du kan åbne og kontrollere. Spørg fx »Hvad er en efterkommer?«, »Hvilke pejlemærker "
         "har udkastet til politikken 2023-2026?« eller »Hvordan er forståelsen af integration ændret fra 2011-2014 "
         "til 2023-2026?«. Spørgsmål om andet end integrationspolitikkerne kan jeg ikke svare på.")
+
+
+COMPARED_ON_NOTHING = ("Spørgsmålet siger ikke, hvad politikkerne skal sammenlignes på. Spørg fx om målgruppen, "
+                       "forståelsen af integration, målene, principperne eller ansvarsfordelingen, så svarer jeg med "
+                       "citater fra hver politik. Se de mest beslægtede passager nedenfor (måske relevant).")
 
 
 def refusal(question: str, language: str, passages: list[Passage], notices: list[str], qtype: str,
@@ -342,6 +347,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     counted = counted_answer(text, language, retriever, notices, passages, filters)
     if counted is not None:
         return counted
+    if is_comparison(text, retriever) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
+        return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING)
     if language not in ("da", "en"):
         notices.append("Spørgsmålet ser ikke ud til at være på dansk; svaret bygger på de danske dokumenter.")
     evidence = support(text, passages, retriever)

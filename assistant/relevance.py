@@ -33,7 +33,8 @@ from pathlib import Path
 import numpy as np
 
 from .glossary import ENGLISH_TO_DANISH
-from .question import question_type
+from .compare import named_documents
+from .question import COMPARISON_RE, question_type
 from .retrieve import Retriever
 from .sentence_rank import candidates, content_terms, load_model, term_rarity
 from .sparse import term_set
@@ -154,11 +155,31 @@ def load_relevance_model(path: Path = MODEL_PATH) -> RelevanceModel | None:
                           embedder=data["embedder"])
 
 
+# Words that only say which document or how documents differ ("den gamle og den nye", "forskellen").
+DOCUMENT_WORDS = content_terms("gamle gammel gamles nye ny nyt nyeste tidligere nuværende seneste første sidste "
+                               "vedtagne endelige færdige to begge forskel forskellen forskellene forskellig "
+                               "old new former current latest first final adopted two both difference differences "
+                               "between")
+
+ENGLISH_STOP_TERMS = content_terms(" ".join(ENGLISH_STOP))
+
+
+def about_the_documents_only(question: str, retriever: Retriever) -> bool:
+    """Whether a question asks nothing but about the documents it names or compares ("Hvad er
+    forskellen på den gamle og den nye politik?"): it is about them by its words, whatever the
+    closeness of its few words to any passage."""
+    if not named_documents(question, retriever) and not COMPARISON_RE.search(question):
+        return False
+    rest = content_terms(COMPARISON_RE.sub(" ", retriever.topic(question))) - DOCUMENT_WORDS - ENGLISH_STOP_TERMS
+    return not {t for t in rest if not t.isdigit()}  # "fra 2011 til 2023": years name documents
+
+
 def relevance(question: str, passages: list[Passage], retriever: Retriever, dense: float) -> Relevance | None:
     """The relevance of a question to the documents, or None when no model has been fitted for the
-    embedder in use."""
+    embedder in use, or the question is about the documents by its words alone."""
     model = load_relevance_model()
-    if model is None or not passages or model.embedder != retriever.embedder.id:
+    if model is None or not passages or model.embedder != retriever.embedder.id or \
+            about_the_documents_only(question, retriever):
         return None
     features = relevance_features(question, passages, retriever, dense, model.direction)
     return Relevance(tuple(features.tolist()), float(model.score(features)[0]), model.threshold)

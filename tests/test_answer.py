@@ -945,3 +945,13 @@ def test_how_the_understanding_of_a_term_changed_is_answered_with_each_policys_d
     assert answer.question_type == "definition"
     quotes = " ".join(c.quote for c in answer.citations)
     assert "fremme oplevelsen af inklusion" in quotes and "Integration og medborgerskab forstås dermed som" in quotes
+
+
+def test_a_comparison_that_names_nothing_to_compare_asks_what_to_compare_on(retriever):
+    for question in ("Hvad er forskellen på den gamle og den nye politik?", "Hvordan adskiller de to politikker sig?",
+                     "What is the difference between the old and the new policy?"):
+        answer = answer_question(question, retriever)
+        assert not answer.answerable and "hvad politikkerne skal sammenlignes på" in answer.answer
+        assert "handle om Københavns Kommunes" not in answer.answer  # it is about the documents, by its words
+    assert answer_question("Hvad er forskellen på målgruppen i den gamle og den nye politik?", retriever).answerable
+    assert "handle om" in answer_question("Hvad siger politikken om parkering?", retriever).answer
