@@ -19,7 +19,7 @@ from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, l
                               source_pick)
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
-from .question import RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, question_type
+from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, question_type
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
@@ -347,8 +347,6 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     counted = counted_answer(text, language, retriever, notices, passages, filters)
     if counted is not None:
         return counted
-    if is_comparison(text, retriever) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
-        return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING)
     if language not in ("da", "en"):
         notices.append("Spørgsmålet ser ikke ud til at være på dansk; svaret bygger på de danske dokumenter.")
     evidence = support(text, passages, retriever)
@@ -360,6 +358,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
+    if COMPARISON_RE.search(text) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
+        return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING)
     # The curated data answers what it holds exactly: an area's goals, a defined term's meaning.
     curated, curated_type = curated_picks(text, retriever, filters or Filters())
     if not curated and restricts(filters, retriever):

@@ -228,9 +228,10 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
         found = [d for d in found if d.document in named]
     if not found:
         return []
-    strength = {d.id: retriever.document_boost(question, d.document) for d in found}
-    named = [d for d in found if strength[d.id] == max(strength.values())]
-    picks = [source_pick(ref, retriever) for d in named for ref in d.sources]
+    if len(named) < 2 and not COMPARISON_RE.search(question):  # a comparison wants every period's definition
+        strength = {d.id: retriever.document_boost(question, d.document) for d in found}
+        found = [d for d in found if strength[d.id] == max(strength.values())]
+    picks = [source_pick(ref, retriever) for d in found for ref in d.sources]
     return [p for p in picks if p is not None]
 
 

@@ -11,6 +11,7 @@ import yaml
 from .corpus import parse_yaml
 from .errors import GoalDataError
 from .glossary import ENGLISH_TO_DANISH
+from .question import COMPARISON_RE
 from .types import SourceRef
 
 DEFINITIONS_FILE = "definitions.yaml"
@@ -110,6 +111,11 @@ TERM_FIRST = re.compile(r"^[\"'»«“”]?(?P<term>[^?\"'»«“”–:]+?)[\"'
 TERM_INSIDE = re.compile(r"^(?:hvad står|what does)\s+(?:(?:begrebet|betegnelsen|forkortelsen|the term|the abbreviation)\s+)?"
                          r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?\s+(?:for|stand for)"
                          r"(?:\s+(?:i|ifølge|in)\s+[^?]+)?\s*[?.!]?$", re.IGNORECASE)
+# A term's meaning named anywhere in a comparison: "Hvordan har definitionen af integration ændret sig …?",
+# "Har kommunen ændret sin forståelse af integration …?"
+MEANING_NOUN = re.compile(r"\b(?:definition(?:en)?|forståelse(?:n)?|opfattelse(?:n)?|understanding|definition)\s+"
+                          r"(?:af|på|of)\s+(?:begrebet\s+|the term\s+)?[\"'»«“”]?(?P<term>[^\W\d_]+(?:-?\s+og\s+[^\W\d_]+)?)",
+                          re.IGNORECASE)
 # Where a term may be followed by words that only place it ("vestlige i statistikken", "X in the draft").
 PLACING_TAIL = re.compile(r"\s+(?:i|ifølge|in|according to)\s+.+$")
 ARTICLE = re.compile(r"^(?:en|et|de|den|det|a|an|the)\s+")
@@ -123,6 +129,8 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
     → ikke-vestlige lande), matched on each word's first letters."""
     text = " ".join(topic.split())
     terms = [_term_key(m.group("term")) for m in (p.match(text) for p in (ASKS_MEANING, TERM_FIRST, TERM_INSIDE)) if m]
+    if COMPARISON_RE.search(text):  # how a meaning changed; elsewhere "forståelsen af …" may be a principle's words
+        terms += [_term_key(m.group("term")) for m in MEANING_NOUN.finditer(text)]
     names = lambda d: {_term_key(d.term), *(_term_key(a) for a in d.aliases)}  # noqa: E731
 
     def defining(term: str) -> list[Definition]:

@@ -70,10 +70,11 @@ AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:kos
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
 # "Hvem er formand for …": only a person's name answers it.
-PERSON_ROLE_RE = re.compile(r"\bhvem (?:er|var|bliver|blev|har været)\s+(?:den\s+)?(?:nye\s+)?(formand\w*|"
-                            r"næstformand\w*|leder\w*|direktør\w*|borgmester\w*|chef\w*|minister\w*|ordfører\w*|"
-                            r"projektleder\w*|sekretær\w*)\b|\bwho (?:is|was) the\s+(chair\w*|head|"
+PERSON_ROLE_RE = re.compile(r"\bhvem (?:er|var|bliver|blev|har været)\s+(?:den\s+)?(?:nye\s+)?"
+                            r"((?:\w+-\s+og\s+)?\w*(?:formand|leder|direktør|borgmester|chef|minister|ordfører|"
+                            r"sekretær)\w*)\b|\bwho (?:is|was) the\s+(chair\w*|head|"
                             r"director|mayor|leader|minister)\b", re.IGNORECASE)
+ROLE_BASE = re.compile(r"formand|leder|direktør|borgmester|chef|minister|ordfører|sekretær")
 ENGLISH_ROLES = {"chair": ("forman",), "chairman": ("forman",), "chairwoman": ("forman",), "head": ("leder", "chef"),
                  "director": ("direkt",), "mayor": ("borgme",), "leader": ("leder",)}
 ENGLISH_ROLE_NAMES = {"chair": "formand", "chairman": "formand", "chairwoman": "formand", "head": "leder",
@@ -416,7 +417,8 @@ def names_listed(question: str, language: str, passages: list[Passage], retrieve
 def person_named(role: str, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a top sentence names the role and a person: two capitalised words, the first not a
     Danish word ("Bertel Haarder", not "Københavns Kommune" or "Det Nationale")."""
-    stems = ENGLISH_ROLES.get(role.lower(), (role.lower()[:STEM_PREFIX],))
+    base = ROLE_BASE.search(role.lower())  # "beskæftigelses- og integrationsborgmester": a borgmester
+    stems = ENGLISH_ROLES.get(role.lower(), ((base.group() if base else role.lower())[:STEM_PREFIX],))
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = " ".join(doc.cleaned[a:b].split())
         if any(stem in text.lower() for stem in stems) and \

@@ -237,6 +237,12 @@ def test_a_comparison_of_two_definitions_gives_each_period_s_definition(retrieve
     views = answer_question("Hvad er forskellen på de to politikkers syn på integration?", retriever)
     assert {c.document_id for c in views.citations} == {"integrationspolitik-2011-2014",
                                                          "integrations-medborgerskabspolitik-2023-2026"}
+    # the meaning named in the middle of a comparison, and both named documents' definitions
+    for question in ("Hvordan har definitionen af integration ændret sig fra 2011 til udkastet for 2023-2026?",
+                     "Har kommunen ændret sin forståelse af integration fra politikken 2011-2014 til udkastet?"):
+        changed = answer_question(question, retriever)
+        assert changed.question_type == "definition"
+        assert "gensidig proces" in changed.answer and "integrationsloven" in changed.answer
 
 
 def test_a_flagship_named_in_the_scanned_text_is_found_by_its_name(retriever):
