@@ -15,11 +15,12 @@ from dataclasses import replace
 from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
 from .counts import counted_lists
+from .duties import duty_picks
 from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
                               source_pick)
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
-from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, question_type
+from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, expand_abbreviations, question_type
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
@@ -327,6 +328,7 @@ def restricts(filters: Filters | None, retriever: Retriever) -> bool:
 
 def _answer(question: str, retriever: Retriever, filters: Filters | None, max_chars: int) -> Answer:
     text, notices = tidy_question(question, max_chars)
+    text = expand_abbreviations(text)
     if not re.search(r"\w", text):
         return Answer(question=question, language="da", answerable=False,
                       answer="Skriv et spørgsmål om integrationspolitikkerne, fx »Hvad er en efterkommer?«.",
@@ -397,6 +399,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
             picks, qtype, style = merge_overlapping(curated + following), "general", "general"
     elif comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
+    elif qtype in ("responsibility", "list") and (duties := duty_picks(text, retriever, filters, content)):
+        picks, qtype = duties, "responsibility"  # an actor's duty list, or the duties that are the task asked about
     elif qtype == "list":  # only a list whose heading names what is asked for; else sentences
         picks = list_picks(content, retriever, text, min_overlap=1)
         count = asked_count(text)

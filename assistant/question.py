@@ -35,7 +35,8 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dæ
                            re.IGNORECASE)
 # A duty asked for without a word for it: "hvad forventes der af …", "hvad skal københavnerne selv gøre",
 # "hvad den enkelte selv skal gøre" (the documents say "ansvar": the search adds it).
-DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of|"
+DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of|hvis (?:opgave|ansvar|pligt)|"
+                r"hvem skal (?:sørge for|tage sig af)|whose (?:job|task|duty)|"
                 r"hvad (?:skal|bør)(?=(?:\s+\S+){1,5}?\s+(?:selv\s+)?gøre\b)|"
                 r"hvad (?:\S+\s+){1,4}?(?:selv\s+)?(?:skal|bør) gøre\b")
 DUTY_PHRASE_RE = re.compile(rf"\b(?:{DUTY_PHRASES})", re.IGNORECASE)
@@ -121,4 +122,17 @@ def question_type(question: str) -> str:
     if FIGURE_RE.search(question):
         return "figure"
     return "general"
+
+
+# Chat shorthand for the words the documents write out: "kbh'ere", "Kbh.", "KK".
+ABBREVIATIONS = ((re.compile(r"\bkbh'?(?:er)?(ere|erne|eres|ernes)\b", re.IGNORECASE), r"københavn\1"),
+                 (re.compile(r"\bkbh\.?(?=\W|$)", re.IGNORECASE), "København"),
+                 (re.compile(r"\bKK\b"), "Københavns Kommune"))
+
+
+def expand_abbreviations(question: str) -> str:
+    """The question with chat shorthand written out ("hvor mange kbh'ere …" → "hvor mange københavnere …")."""
+    for pattern, full in ABBREVIATIONS:
+        question = pattern.sub(full, question)
+    return question
 

@@ -1,0 +1,36 @@
+"""Responsibilities on the real corpus: an actor's duty list, and whose duty a task is."""
+
+from assistant import ask
+from assistant.duties import duty_lists, duty_picks
+
+
+def _quotes(picks, retriever):
+    return [" ".join(retriever.index.documents[p.doc_id].cleaned[p.start:p.end].split()) for p in picks]
+
+
+def test_the_duty_lists_are_found_with_their_actors(retriever):
+    actors = [a for _doc, a, _items in duty_lists(retriever, None, [])]
+    assert {"kommune"} in actors and {"københavner"} in actors and {"erhvervsliv", "uddannelsesinstitution"} in actors
+
+
+def test_an_actor_named_in_other_words_gets_its_whole_list(retriever):
+    quotes = _quotes(duty_picks("Hvad skal den enkelte borger selv gøre?", retriever), retriever)
+    assert quotes[0] == "Det er københavnernes ansvar" and len(quotes) == 7
+    assert _quotes(duty_picks("Hvad er virksomhedernes ansvar?", retriever), retriever)[0] == \
+        "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+
+
+def test_whose_duty_a_task_is_gives_the_items_naming_it_under_their_actors(settings, retriever):
+    a = ask("Hvis opgave er det at lære dansk – borgerens eller kommunens?", settings=settings)
+    assert a.answerable and a.question_type == "responsibility"
+    assert "Det er kommunens ansvar" in a.answer and "danskundervisning" in a.answer
+    assert "Det er københavnernes ansvar" in a.answer and "at lære det danske sprog" in a.answer
+    assert "erhvervslivets" not in a.answer  # not an actor the question names
+
+
+def test_a_question_about_something_else_is_not_answered_with_a_duty_list(retriever):
+    for question in ("Hvornår overtager kommunen ansvaret for integrationen af fordrevne ukrainere?",
+                     "Hvad siger princip E om borgernes eget ansvar for integrationen?",
+                     "Hvem skulle rådgive udvalget om, hvorvidt handleplanerne var gode nok til at nå målene?",
+                     "Hvem har ansvaret for integrationen?"):
+        assert duty_picks(question, retriever) == [], question
