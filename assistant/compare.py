@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .picks import Pick, pick_sentences
-from .question import COMPARISON_RE
+from .question import CHANGE_SINCE, COMPARISON_RE
 from .retrieve import Retriever, period_years
 from .types import Filters, Passage
 
@@ -51,7 +51,7 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
     meta_of = {meta.id: meta for meta in metas}
     mentions = [(start, doc) for start, _end, doc in by_name]
-    compares = bool(COMPARISON_RE.search(question))
+    compares = bool(COMPARISON_RE.search(question) or CHANGE_SINCE.search(question))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
         year = int(m.group())
         if any(end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _names(year, meta_of[doc])
@@ -106,7 +106,8 @@ def is_comparison(question: str, retriever: Retriever) -> bool:
     naming one document (a comparison inside one document, "forskellen på pejlemærker og principper
     i udkastet", is answered from that document)."""
     named = len(named_documents(question, retriever))
-    return named > 1 or (named == 0 and bool(COMPARISON_RE.search(question)))
+    return named > 1 or (named == 0 and bool(COMPARISON_RE.search(question))) or \
+        (named == 1 and bool(CHANGE_SINCE.search(question)))
 
 
 def comparison_picks(question: str, qtype: str, passages: list[Passage], retriever: Retriever,
@@ -121,6 +122,8 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
     """
     sides = named_documents(question, retriever)
     meta = retriever.index.meta
+    if len(sides) == 1 and CHANGE_SINCE.search(question):  # "… blevet mindre siden 2010?": then and now
+        sides += newest_after(meta(sides[0]).period, retriever)
     in_pool = {p.chunk.doc_id for p in passages}
     filled: set[str] = set()  # periods of the sides the question does not name: one side a period
     for i, p in enumerate(passages):
@@ -147,6 +150,16 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
                     if not p.chunk.placeholder]
         picks += pick_sentences(mine, asked, qtype, retriever, limit=SIDE_SENTENCES)
     return picks
+
+
+def newest_after(period: str, retriever: Retriever) -> list[str]:
+    """The policy of the newest period after ``period`` (adopted before draft), if there is one."""
+    later = [d.meta for d in retriever.index.documents.values()
+             if not d.duplicate_of and d.meta.status != "case" and d.meta.kind != "synopsis" and d.meta.period > period]
+    if not later:
+        return []
+    newest = max(m.period for m in later)
+    return [min((m for m in later if m.period == newest), key=lambda m: STATUS_ORDER.get(m.status, 3)).id]
 
 
 def without_comparison_words(question: str) -> str:

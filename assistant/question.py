@@ -46,6 +46,11 @@ RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # as
 WHO_RE = re.compile(r"\b(hvem|who)\b", re.IGNORECASE)
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
                            r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
+# How something changed since a year: "Er beskæftigelsesgabet blevet mindre siden 2010?" compares the
+# documents of that time with the newest.
+CHANGE_SINCE = re.compile(r"\b(?:blevet|kommet|steget|faldet|vokset|forbedret|forværret|ændret|udviklet|sket|gået|"
+                          r"increased|decreased|improved|changed|fallen|risen|grown|developed)\b.*\b(?:siden|since)\s+"
+                          r"(?:19|20)\d\d\b", re.IGNORECASE)
 # When a policy was (or is to be) adopted: "Hvornår blev politikken vedtaget?", "When was the policy
 # adopted?" – not "Hvornår slutter den vedtagne politik?" or "When does the adopted policy end?" (the
 # adjective names a document).

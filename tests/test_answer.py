@@ -961,3 +961,12 @@ def test_a_comparison_that_names_nothing_to_compare_asks_what_to_compare_on(retr
         assert "handle om Københavns Kommunes" not in answer.answer  # it is about the documents, by its words
     assert answer_question("Hvad er forskellen på målgruppen i den gamle og den nye politik?", retriever).answerable
     assert "handle om" in answer_question("Hvad siger politikken om parkering?", retriever).answer
+
+
+def test_a_change_since_a_year_compares_that_time_with_the_newest_policy(retriever):
+    answer = answer_question("Er beskæftigelsesgabet blevet mindre siden 2010?", retriever)
+    assert "I politikken 2011-2014:" in answer.answer and "I udkastet til politikken 2023-2026:" in answer.answer
+    assert "20 %" in answer.answer and "17 procentpoint" in answer.answer
+    _check_citations(answer, retriever)
+    from assistant.question import CHANGE_SINCE
+    assert not CHANGE_SINCE.search("Hvor mange har været i job siden 2012?")  # no change asked
