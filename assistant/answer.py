@@ -203,7 +203,10 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
         len(bodies & set(re.findall(r"\w+", c.text)))  # noqa: E731  ('Socialforvaltningen' → 'Udfyldes af SOF')
     strength = lambda c: retriever.document_boost(question, c.doc_id)  # noqa: E731
     content = [p for p in passages if not p.chunk.placeholder]
-    holder = next((p for p in passages[:3] if p.chunk.placeholder), None)
+    named_docs = named_documents(question, retriever)  # "i det nye udkast": that document's template, a bit further down
+    holder = next((p for p in passages[:5] if p.chunk.placeholder and p.chunk.doc_id in named_docs[:1]), None) \
+        if len(named_docs) == 1 and not WHO_RE.search(question) else None  # what it holds, not who fills it in
+    holder = holder or next((p for p in passages[:3] if p.chunk.placeholder), None)
     if holder is not None:
         others = [p.chunk for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != holder.chunk.doc_id]
         # a content passage among the top 3 that names more of the question than the template wins over it

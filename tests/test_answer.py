@@ -970,3 +970,10 @@ def test_a_change_since_a_year_compares_that_time_with_the_newest_policy(retriev
     _check_citations(answer, retriever)
     from assistant.question import CHANGE_SINCE
     assert not CHANGE_SINCE.search("Hvor mange har været i job siden 2012?")  # no change asked
+
+
+def test_a_template_of_the_named_document_a_little_further_down_is_what_is_asked(retriever):
+    answer = answer_question("hvad er målene for by- og boligområdet i det nye udkast", retriever)
+    assert not answer.answerable and answer.question_type == "placeholder"
+    assert "By- og boligområdet" in answer.answer and answer.citations[0].document_id == \
+        "integrations-medborgerskabspolitik-2023-2026"
