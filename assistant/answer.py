@@ -78,11 +78,20 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
     marks = " ".join(f"[{c.n}]" for c in citations[1:])
     text = (f"{goal.title} ({goal.period}) [1]\n\nStatus: {status.status}. {status.reason}"
             f"{(' ' + marks) if marks else ''}")
+    # "Blev målet nået?" with no measurement in the documents: they do not answer it; the goal is still shown
+    unknown = status.status == "ikke målt" and bool(REACHED_ASKED.search(question))
+    if unknown:
+        text = f"Dokumenterne siger ikke, om målet er nået. {text}"
     if language == "en":
         text = "From the goal data (in Danish):\n\n" + text
-    return Answer(question=question, language=language, answerable=True, answer=text,
+    return Answer(question=question, language=language, answerable=not unknown, answer=text,
                   citations=tuple(citations), passages=tuple(passages), question_type="goal_status",
                   notices=tuple(notices))
+
+
+# "Blev målet nået?", "Was the goal met?": whether a goal was reached, as a yes/no question.
+REACHED_ASKED = re.compile(r"^\W*(?:blev|er|var|har|nåede|lykkedes|was|were|is|has|have|did)\b[^?]*\b(?:nået|nåede|"
+                           r"opfyldt|indfriet|lykkedes|reached|achieved|met)\b", re.IGNORECASE)
 
 
 def counted_answer(question: str, language: str, retriever: Retriever, notices: list[str],

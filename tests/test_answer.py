@@ -38,6 +38,11 @@ def test_goal_answer_cites_the_original(retriever):
     answer = answer_question("Hvor lav skal overledigheden blandt etniske minoriteter være?", retriever)
     assert answer.answerable and "5,8" in answer.answer
     _check_citations(answer, retriever)
+    # whether it was reached, with no measurement in the documents: not answered, the goal still cited
+    reached = answer_question("Blev målet om en overledighed på højst 5,8 procent nået i 2014?", retriever)
+    assert not reached.answerable and reached.question_type == "goal_status"
+    assert reached.answer.startswith("Dokumenterne siger ikke, om målet er nået.") and reached.citations
+    assert answer_question("Hvornår skulle målene i politikken 2011-2014 være opfyldt?", retriever).answerable
 
 
 def test_list_question_returns_all_pejlemaerker_in_order(retriever):
