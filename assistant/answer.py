@@ -26,6 +26,7 @@ from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
 from .sparse import tokenize
+from .templates import unfinished_sections
 from .types import Answer, Chunk, Citation, Filters, Passage
 
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
@@ -281,6 +282,20 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
                             answerable=False)
 
 
+def unfinished_answer(question: str, language: str, unfinished: list[tuple[str, Pick]], passages: list[Passage],
+                      notices: list[str], retriever: Retriever) -> Answer:
+    """Every template section of the documents asked about, each with its template text (which says who
+    fills it in, when it does), grouped by document."""
+    citations = [_citation(n, pick, retriever) for n, (_section, pick) in enumerate(unfinished, start=1)]
+    parts: dict[str, list[str]] = {}
+    for (section, _pick), c in zip(unfinished, citations):
+        parts.setdefault(c.title, []).append(f"- »{section}«: {c.quote} [{c.n}]")
+    text = "\n\n".join(f"Ikke udfyldt endnu i {title} – afsnittene har kun en skabelontekst:\n" + "\n".join(lines)
+                       for title, lines in parts.items())
+    return _template_answer(question, language, text, citations,
+                            holding_first(passages, [p for _s, p in unfinished]), notices)
+
+
 # A question about what was proposed or suggested, which a template's example ("fx …") answers; one
 # about what was set ("Hvilke mål blev der sat?") is not answered by it.
 PROPOSAL_ASKED = re.compile(r"\b(lagt op til|lægges op til|foresl\w*|forslag\w*|eksempel\w*|\w*idé\w*|"
@@ -372,6 +387,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
+    unfinished = unfinished_sections(text, retriever, filters)
+    if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?"
+        return unfinished_answer(text, language, unfinished, passages, notices, retriever)
     if COMPARISON_RE.search(text) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
         return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING)
     # The curated data answers what it holds exactly: an area's goals, a defined term's meaning.

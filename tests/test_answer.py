@@ -982,3 +982,14 @@ def test_a_template_of_the_named_document_a_little_further_down_is_what_is_asked
     assert not answer.answerable and answer.question_type == "placeholder"
     assert "By- og boligområdet" in answer.answer and answer.citations[0].document_id == \
         "integrations-medborgerskabspolitik-2023-2026"
+
+
+def test_which_sections_are_unfinished_lists_every_template_with_who_fills_it_in(retriever):
+    for question in ("Hvilke afsnit i udkastet er ikke udfyldt endnu?", "Hvem skal udfylde de tomme afsnit i udkastet?"):
+        answer = answer_question(question, retriever)
+        assert answer.answerable and answer.question_type == "placeholder"
+        assert [c.quote.split()[2] for c in answer.citations] == ["TMF", "KFF", "SOF", "SUF", "BUF"]
+        _check_citations(answer, retriever)
+    # one section's content is asked for, not which ones are unfinished
+    assert answer_question("Hvad vil kommunen gøre på sundhedsområdet ifølge udkastet?", retriever).citations[0].quote \
+        .startswith("[Udfyldes af SUF")
