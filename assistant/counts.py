@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .compare import named_documents
+from .compare import is_comparison, named_documents
+from .question import SPECIFIC_ITEM_RE
 from .index import StoredDocument
 from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, item_families
 from .picks import Pick, chunk_at
@@ -32,6 +33,9 @@ COUNT_ASKED = re.compile(r"\b(?:hvor|lige|så|how|as)\s+(?:mange|many)\b|\bantal
 NOT_A_LIST_COUNT = re.compile(r"\b(?:nået|opfyldt|indfriet|reached|achieved|met)\b", re.IGNORECASE)
 # Words that name a document, not what it lists ("hvor mange har politikken?").
 DOCUMENT_WORDS = re.compile(r"politik|synops|udkast|dokument|brochure|version|bilag|indstilling|polic|draft")
+# The plural of a family of items, as a comparison names the lists it compares ("principperne", "målene").
+FAMILY_PLURAL = re.compile(r"(?:\w*princip(?:per|perne)|målene|\w*pejlemærke(?:r|rne)|temaer(?:ne)?|"
+                           r"\w*område(?:r|rne)|fyrtårnsprojekte(?:r|rne)|principles|goals|themes|areas)")
 DANISH_NUMBERS = dict(enumerate("nul en to tre fire fem seks syv otte ni ti elleve tolv".split()))
 DOCUMENTS_COUNTED = 3  # at most this many documents (one per period and kind) when the question names none
 # English nouns of the unit kinds ("how many principles") in the words the documents use.
@@ -50,16 +54,21 @@ class CountedList:
 
     @property
     def label(self) -> str:
-        return f"{DANISH_NUMBERS.get(self.count, str(self.count))} {self.noun}"
+        noun = re.sub(r"(?<=er)ne$|(?<=mål)ene$", "", self.noun)  # "principperne", "målene": tre principper, syv mål
+        return f"{DANISH_NUMBERS.get(self.count, str(self.count))} {noun}"
 
 
-def asked_nouns(question: str, language: str) -> tuple[list[str], list[str]]:
+def asked_nouns(question: str, language: str, compared: bool = False) -> tuple[list[str], list[str]]:
     """What a question counts: the words right after "hvor mange" / "antallet af" ("hvor mange
     indsatsområder og mål" → indsatsområder, mål), and the question's other content words, which
     may name it when those do not ("… lige mange principper – hvor mange har hver af dem?"). Both
     empty when it counts nothing."""
-    if not COUNT_ASKED.search(question) or NOT_A_LIST_COUNT.search(question):
+    if NOT_A_LIST_COUNT.search(question):
         return [], []
+    if not COUNT_ASKED.search(question):  # "Hvordan adskiller principperne i … sig fra …?": the lists, side by side
+        if not compared or SPECIFIC_ITEM_RE.search(question):
+            return [], []
+        return [], [w for w in re.findall(r"[^\W\d_]+", question.lower()) if FAMILY_PLURAL.fullmatch(w)]
 
     def usable(words):
         words = [w.lower() for w in words if w and len(w) > 1 and w.lower() not in stopwords()
@@ -163,7 +172,7 @@ def counted_lists(question: str, language: str, passages: list[Passage], retriev
                   filters: Filters | None) -> list[CountedList]:
     """The counted lists a question asks for: for each document it names (else each document of the
     top passages, one per period and kind), the list of each counted noun that the document has."""
-    first, others = asked_nouns(question, language)
+    first, others = asked_nouns(question, language, compared=is_comparison(question, retriever))
     if not first and not others:
         return []
     admitted = lambda d: (filters or Filters()).admits(d.meta) and not d.duplicate_of  # noqa: E731
@@ -184,4 +193,6 @@ def counted_lists(question: str, language: str, passages: list[Passage], retriev
         for c in lists:
             if not any(c.picks[-1] == f.picks[-1] for f in found):  # two words for one list ("mål", "målsætninger")
                 found.append(c)
+    if not COUNT_ASKED.search(question) and len({c.doc_id for c in found}) < 2:
+        return []  # lists compared: one on each side, or none
     return found

@@ -49,3 +49,14 @@ def test_people_and_durations_are_not_counted_lists(settings, retriever):
                      "Hvor mange unge fik en uddannelse?"):
         assert counted_lists(question, "da", retriever.search(question, k=10), retriever, None) == []
     assert "100.826" in ask("Hvor mange københavnere har etnisk minoritetsbaggrund?", settings=settings).answer
+
+
+def test_lists_compared_are_given_side_by_side_with_their_counts(settings):
+    a = ask("Hvordan adskiller principperne i 2011-politikken sig fra principperne i udkastet?", settings=settings)
+    assert "I politikken 2011-2014 – tre principper:" in a.answer
+    assert "I udkastet til politikken 2023-2026 – fem principper:" in a.answer
+    b = ask("Hvad er forskellen på synopsens temaer og den vedtagne politiks indsatsområder?", settings=settings)
+    assert "fire temaer:" in b.answer and "fire indsatsområder:" in b.answer and "Den inddragende by" in b.answer
+    # one goal compared is not the lists of goals
+    c = ask("Hvordan er målet for beskæftigelsen ændret fra 2011 til udkastet for 2023-2026?", settings=settings)
+    assert "syv mål:" not in c.answer
