@@ -60,10 +60,11 @@ ASKING_WORDS = ("mange meget stor store høj lav bor del mente mener syntes syne
 DOCUMENT_VERBS = "nævner nævnes angiver angives opregner opregnes opsummerer oplyser omtaler beskriver"
 SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share proportion"
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
-MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koster|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
+MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koste\w*|kostede|pris|budget\w*|mio\.|millioner|bevilling\w*)", re.IGNORECASE)
 # An amount is asked for ("hvor mange kroner", "hvad er budgettet", "what is the annual budget"), not how
 # something is paid for ("Hvordan skal politikken finansieres inden for budgettet?").
-AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:koster|er|var|bliver) "
+AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:koster|kostede|vil \w+ koste)\b|"
+                          r"hvad (?:koster|er|var|bliver) "
                           r"(?:det |den |deres |dens |dets )?(?:\w+ )?(?:budget\w*|pris\w*|beløb\w*|bevilling\w*)|"
                           r"beløb\w*|how much|what (?:is|was|are) (?:the|their|its) (?:\w+ )?(?:budget|cost|price|amount)s?)\b",
                           re.IGNORECASE)

@@ -151,6 +151,7 @@ def test_question_types():
 
 def test_details_the_documents_never_mention_are_refused(retriever):
     for question, reason in (("Hvor mange kroner er der afsat til integration i budgettet?", "beløb"),
+                             ("Hvad koster integrationsindsatsen?", "beløb"),
                              ("Hvor mange boliger i Tingbjerg er almene?", "Tingbjerg"),
                              ("Hvad var ledigheden blandt minoriteter i 2031?", "2031"),
                              ("Hvem er kontaktperson for integrationsindsatsen?", "kontaktoplysninger"),
