@@ -44,7 +44,9 @@ def asked_head(question: str, retriever: Retriever) -> set[str]:
         return set()
     words = [w for w in m.groups() if w and w.lower() not in COUNT_WORDS]
     terms = {t for w in words for t in tokenize(retriever.expand(w), retriever.lexicon) if t not in stopwords()}
-    return {t[:STEM_PREFIX] for t in terms}
+    # a compound's last part, wherever it starts ("grundprincipper" names principles)
+    tails = {t[i:] for t in terms for i in range(3, len(t) - 4)}
+    return {t[:STEM_PREFIX] for t in terms | tails}
 
 
 def enumerated_in_a_sentence(passages: list[Passage], question: str, count: int, retriever: Retriever) -> bool:

@@ -684,6 +684,9 @@ def test_a_list_must_be_of_what_follows_hvilke(retriever):
     assert answer.answerable and "Sundhedsudfordringer" not in answer.answer  # the list of integration needs
     pejlemaerker = answer_question("Hvilke pejlemærker har udkastet?", retriever)
     assert all(f"{n}) " in pejlemaerker.answer for n in range(1, 6))
+    # a compound names the list by its last part
+    grund = answer_question("Hvilke grundprincipper hviler den vedtagne integrationspolitik fra 2011 på?", retriever)
+    assert "MANGFOLDIGHED ER EN RESSOURCE" in grund.answer and "FÆLLES ANSVAR" in grund.answer
 
 
 def test_a_list_comes_from_the_document_the_question_names(retriever):
