@@ -647,6 +647,7 @@ def test_a_detail_is_refused_only_when_no_top_sentence_states_it(retriever, refu
     ("Var der i den vedtagne politik et loft over, hvor meget højere arbejdsløsheden måtte være blandt borgere med "
      "minoritetsbaggrund?", "5,8 procent"),  # arbejdsløshed: the documents measure ledighed
     ("Hvor lav skulle overledigheden være ved udgangen af perioden?", "5,8 procent"),  # "udgangen af perioden": when
+    ("Hvor mange københavnere deltog i workshoppen i august 2022?", "100"),  # "deltog": they "bød ind"
 ])
 def test_a_figure_asked_for_in_other_words_is_answered(retriever, question, expected):
     answer = answer_question(question, retriever)
