@@ -188,11 +188,11 @@ COMPARED_ON_NOTHING = ("Spørgsmålet siger ikke, hvad politikkerne skal sammenl
 
 
 def refusal(question: str, language: str, passages: list[Passage], notices: list[str], qtype: str,
-            message: str | None = None) -> Answer:
+            message: str | None = None, english_lead: str = "The documents do not answer this question.") -> Answer:
     msg = message or ("Dokumenterne besvarer ikke dette spørgsmål. Se eventuelt de passager nedenfor, "
                       "der er mest beslægtede (måske relevant).")
     if language == "en":  # a short English lead; the explanation stays Danish like the rest of the UI
-        msg = "The documents do not answer this question. " + msg
+        msg = f"{english_lead} {msg}"
     return Answer(question=question, language=language, answerable=False, answer=msg, citations=(),
                   passages=tuple(passages), question_type=qtype, notices=tuple(notices))
 
@@ -391,7 +391,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?"
         return unfinished_answer(text, language, unfinished, passages, notices, retriever)
     if COMPARISON_RE.search(text) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
-        return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING)
+        return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING,
+                       english_lead="The question does not say what to compare the policies on.")
     # The curated data answers what it holds exactly: an area's goals, a defined term's meaning.
     curated, curated_type = curated_picks(text, retriever, filters or Filters())
     if not curated and restricts(filters, retriever):
