@@ -21,7 +21,7 @@ DOCUMENT_NAMES = (
      lambda m, latest, first: m.kind == "synopsis"),
     (re.compile(r"\budkast|\bdraft\b", re.IGNORECASE),
      lambda m, latest, first: m.status == "draft" and m.kind != "synopsis"),
-    (re.compile(r"\b(vedtagne|endelige|adopted|final)\b", re.IGNORECASE),
+    (re.compile(r"\b(vedtagne|endelige|færdige|adopted|final)\b", re.IGNORECASE),
      lambda m, latest, first: m.status == "adopted"),
     (re.compile(rf"\b(nye|nyeste|nuværende|new|current)\b{OF_A_POLICY}", re.IGNORECASE),
      lambda m, latest, first: m.period == latest),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .compare import is_comparison, named_documents
 from .question import SPECIFIC_ITEM_RE
+from .silence import SENTENCE_START
 from .index import StoredDocument
 from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, item_families
 from .picks import Pick, chunk_at
@@ -31,6 +32,9 @@ COUNT_ASKED = re.compile(r"\b(?:hvor|lige|så|how|as)\s+(?:mange|many)\b|\bantal
                          re.IGNORECASE)
 # What a count of items is not: how many goals were reached.
 NOT_A_LIST_COUNT = re.compile(r"\b(?:nået|opfyldt|indfriet|reached|achieved|met)\b", re.IGNORECASE)
+# More than the one document named: "Synopsen og den færdige brochure … – hvor mange har hver af dem?"
+EACH = re.compile(r"\b(?:hver af dem|hver især|i hver|hver version|begge|henholdsvis|lige mange|samme antal|endte|"
+                  r"forskelligt antal|each|both)\b", re.IGNORECASE)
 # Words that name a document, not what it lists ("hvor mange har politikken?").
 DOCUMENT_WORDS = re.compile(r"politik|synops|udkast|dokument|brochure|version|bilag|indstilling|polic|draft")
 # The plural of a family of items, as a comparison names the lists it compares ("principperne", "målene").
@@ -70,9 +74,10 @@ def asked_nouns(question: str, language: str, compared: bool = False) -> tuple[l
             return [], []
         return [], [w for w in re.findall(r"[^\W\d_]+", question.lower()) if FAMILY_PLURAL.fullmatch(w)]
 
-    def usable(words):
+    def usable(words):  # a capitalised word inside the question is a name ("Bland dig i byen"), not what is counted
         words = [w.lower() for w in words if w and len(w) > 1 and w.lower() not in stopwords()
-                 and not DOCUMENT_WORDS.match(w.lower())]
+                 and not DOCUMENT_WORDS.match(w.lower()) and not (w[0].isupper() and not SENTENCE_START.search(
+                     question[:question.find(w)]))]
         if language == "en":
             words = [ENGLISH_NOUNS[w] for w in words if w in ENGLISH_NOUNS]
         return list(dict.fromkeys(words))
@@ -177,8 +182,8 @@ def counted_lists(question: str, language: str, passages: list[Passage], retriev
         return []
     admitted = lambda d: (filters or Filters()).admits(d.meta) and not d.duplicate_of  # noqa: E731
     docs = [retriever.index.documents[d] for d in named_documents(question, retriever)]
-    if not docs:
-        seen = set()
+    if len(docs) < 2 and (not docs or EACH.search(question)):  # none named, or "… hvor mange har hver af dem?"
+        seen = {(d.meta.period, d.meta.kind, d.meta.status) for d in docs}
         for p in passages[:5]:
             doc = retriever.index.documents[p.chunk.doc_id]
             key = (doc.meta.period, doc.meta.kind, doc.meta.status)

@@ -60,3 +60,15 @@ def test_lists_compared_are_given_side_by_side_with_their_counts(settings):
     # one goal compared is not the lists of goals
     c = ask("Hvordan er målet for beskæftigelsen ændret fra 2011 til udkastet for 2023-2026?", settings=settings)
     assert "syv mål:" not in c.answer
+
+
+def test_a_count_in_a_later_version_brings_the_other_document(settings, retriever):
+    for question in ("Synopsen taler om fem principper, men hvor mange principper endte politikken med?",
+                     "Synopsen og den færdige politik har ikke lige mange principper – hvor mange har hver af dem?"):
+        a = ask(question, settings=settings)
+        assert "fem principper:" in a.answer and "tre principper:" in a.answer, question
+
+
+def test_a_name_in_the_question_is_not_what_is_counted():
+    for question in ("Hvor mange Bland dig i byen-tiltag er der?", "Hvor mange projekter har Bland dig i byen?"):
+        assert "bland" not in asked_nouns(question, "da")[0]
