@@ -15,9 +15,9 @@ from dataclasses import replace
 from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
 from .counts import counted_lists
-from .duties import duty_picks
 from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
                               source_pick)
+from .duties import duty_picks
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, expand_abbreviations, question_type

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 
 from .compare import is_comparison, named_documents
-from .question import SPECIFIC_ITEM_RE
-from .silence import SENTENCE_START
 from .index import StoredDocument
 from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, item_families
-from .picks import Pick, chunk_at
+from .picks import Pick
+from .question import SPECIFIC_ITEM_RE
 from .retrieve import Retriever
+from .silence import SENTENCE_START
 from .sparse import stopwords, tokenize
 from .types import Filters, Passage
 

@@ -113,7 +113,7 @@ TERM_INSIDE = re.compile(r"^(?:hvad står|what does)\s+(?:(?:begrebet|betegnelse
                          r"(?:\s+(?:i|ifølge|in)\s+[^?]+)?\s*[?.!]?$", re.IGNORECASE)
 # A term's meaning named anywhere in a comparison: "Hvordan har definitionen af integration ændret sig …?",
 # "Har kommunen ændret sin forståelse af integration …?"
-MEANING_NOUN = re.compile(r"\b(?:definition(?:en)?|forståelse(?:n)?|opfattelse(?:n)?|understanding|definition)\s+"
+MEANING_NOUN = re.compile(r"\b(?:definition(?:en)?|forståelse(?:n)?|opfattelse(?:n)?|understanding)\s+"
                           r"(?:af|på|of)\s+(?:begrebet\s+|the term\s+)?[\"'»«“”]?(?P<term>[^\W\d_]+(?:-?\s+og\s+[^\W\d_]+)?)",
                           re.IGNORECASE)
 # Where a term may be followed by words that only place it ("vestlige i statistikken", "X in the draft").

@@ -4,8 +4,8 @@ lære det danske sprog, …").
 "Hvad skal borgerne selv gøre?" is answered with the list of the actor it names; "Hvis opgave er det
 at lære dansk?" and "Hvem skal sørge for job til de unge?" with the items of every actor's list that
 name the task, each under its actor's heading. Actors are recognised by the words for them
-(borgerne, den enkelte → københavnerne; virksomhederne → erhvervslivet). Pure functions of the
-question and the index.
+(borgerne, den enkelte → københavnerne; virksomhederne → erhvervslivet). Danish questions only: an
+English one is answered from its sentences. Pure functions of the question and the index.
 """
 
 from __future__ import annotations
@@ -26,23 +26,19 @@ DUTY_HEADING = re.compile(r"\b(?:ansvar\w*|pligt\w*|opgave\w*)\b", re.IGNORECASE
 # The actors a duty list may belong to, each with the words a question may name it by.
 ACTORS = {
     "kommune": "kommune kommunen kommunens kommunes forvaltning forvaltningen forvaltningerne myndighed myndigheden "
-               "myndighederne municipality council",
+               "myndighederne",
     "københavner": "københavner københavnere københavnerne københavnernes københavneren borger borgere borgerne "
-                   "borgeren borgerens borgernes indbygger indbyggere indbyggerne beboer beboere beboerne enkelte "
-                   "citizen citizens residents individual individuals people",
+                   "borgeren borgerens borgernes indbygger indbyggere indbyggerne beboer beboere beboerne enkelte",
     "erhvervsliv": "erhvervsliv erhvervslivet erhvervslivets virksomhed virksomheder virksomhederne virksomhedernes "
-                   "arbejdsgiver arbejdsgivere arbejdsgiverne business businesses employers companies",
+                   "arbejdsgiver arbejdsgivere arbejdsgiverne",
     "uddannelsesinstitution": "uddannelsesinstitution uddannelsesinstitutioner uddannelsesinstitutionerne "
-                              "uddannelsesinstitutionernes skole skoler skolerne uddannelsessted uddannelsessteder "
-                              "schools educational institutions",
+                              "uddannelsesinstitutionernes skole skoler skolerne uddannelsessted uddannelsessteder",
 }
 ACTOR_OF_WORD = {w: actor for actor, words in ACTORS.items() for w in words.split()}
 # What asks for a duty without naming the task: these words are not the task.
-DUTY_WORDS = set(("ansvar ansvaret ansvarlig ansvarlige opgave opgaven opgaver pligt pligter påhviler skal sørge "
-                  "gøre selv hvem hvis have har står noget om for at det er ifølge politikken rolle rollen "
-                  "lykkes lykke eget egen egne opgaverne "
-                  "responsible "
-                  "responsibility duty duties task tasks whose who must should do").split())
+DUTY_WORDS = set(("ansvar ansvaret ansvarlig ansvarlige opgave opgaven opgaver opgaverne pligt pligter påhviler skal "
+                  "sørge gøre selv hvem hvis have har står noget om for at det er ifølge politikken rolle rollen "
+                  "lykkes lykke eget egen egne").split())
 ITEMS_PER_TASK = 4
 
 
@@ -92,7 +88,7 @@ def duty_picks(question: str, retriever: Retriever, filters: Filters | None = No
     asked = _actors(question)
     task = _task_terms(question, retriever)
     own = _task_terms(question, retriever, expand=False)  # the task as the question words it
-    who = bool(WHO_RE.search(question) or re.search(r"\b(?:hvis|whose)\b", question, re.IGNORECASE))
+    who = bool(WHO_RE.search(question) or re.search(r"\bhvis\b", question, re.IGNORECASE))
     if not who:  # "Hvad skal borgerne selv gøre?": the whole list of the actor named, if it is about the task
         chosen = [(doc, items) for doc, actors, items in lists if asked and actors & asked and
                   2 * len(own & set(tokenize(" ".join(doc.cleaned[i.start:i.end] for i in items),
