@@ -177,7 +177,8 @@ def counted_lists(question: str, language: str, passages: list[Passage], retriev
                   filters: Filters | None) -> list[CountedList]:
     """The counted lists a question asks for: for each document it names (else each document of the
     top passages, one per period and kind), the list of each counted noun that the document has."""
-    first, others = asked_nouns(question, language, compared=is_comparison(question, retriever))
+    compared = not COUNT_ASKED.search(question) and is_comparison(question, retriever)  # only asked when needed
+    first, others = asked_nouns(question, language, compared=compared)
     if not first and not others:
         return []
     admitted = lambda d: (filters or Filters()).admits(d.meta) and not d.duplicate_of  # noqa: E731
