@@ -423,6 +423,11 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                       if p.doc_id not in {c.doc_id for c in curated}] if both
                      else pick_sentences(content, text, qtype, retriever, limit=3))
             picks = merge_overlapping(curated + added)
+        elif curated_type == "definition" and one_side_of(curated, named_documents(text, retriever)):
+            # "forskellen på visionen i 2011 og i udkastet": the named document without a definition by its sentences
+            picks = merge_overlapping(curated + [p for p in comparison_picks(text, qtype, content, retriever, filters)
+                                                 if p.doc_id not in {c.doc_id for c in curated}])
+            style = "general"
         elif curated_type == "item":  # a labelled item ("princip E"), with what its own passage goes on to say
             following = [p for p in pick_sentences(content, text, "general", retriever, limit=3)
                          if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever)
