@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .compare import is_comparison, named_documents
+from .document_facts import indexed_sentences
 from .index import StoredDocument
 from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, item_families
 from .picks import Pick
@@ -133,19 +134,19 @@ LAST_AND = re.compile(r"(?<!-)\s+(?:og|samt)\s+")
 
 
 def _enumeration(doc: StoredDocument, noun: str, stem: str, retriever: Retriever) -> CountedList | None:
-    sentences = list(_document_sentences(doc, retriever))
-    for i, (a, b, chunk) in enumerate(sentences):
+    sentences = [pick for _text, pick in indexed_sentences(retriever, doc.meta.id)]
+    for i, pick in enumerate(sentences):
+        a, b = pick.start, pick.end
         if doc.cleaned[a:b].rstrip().endswith(":") and i + 1 < len(sentences):
-            b = sentences[i + 1][1]  # "… fokusområder:" | "arbejdsmarkedet, …": the items are the next sentence
-        text = doc.cleaned[a:b]
-        for m in ENUMERATION.finditer(text):
+            b = sentences[i + 1].end  # "… fokusområder:" | "arbejdsmarkedet, …": the items are the next sentence
+        for m in ENUMERATION.finditer(doc.cleaned[a:b]):
             if not _names(m.group(1), stem, retriever.lexicon):
                 continue
             items = [i for i in re.split(r",\s+", m.group(2).strip(" .;")) if i]
             items = items[:-1] + LAST_AND.split(items[-1]) if items else []
             if len(items) < 3 or any(len(i.split()) > 4 for i in items):
                 continue  # a clause, not a list of names
-            return CountedList(doc.meta.id, noun, len(items), (Pick(doc.meta.id, a, b, chunk, 1.0),))
+            return CountedList(doc.meta.id, noun, len(items), (Pick(doc.meta.id, a, b, pick.chunk, 1.0),))
     return None
 
 
@@ -154,23 +155,13 @@ def _with_count_sentence(picks: list[Pick], doc: StoredDocument, stem: str, coun
     """The list's picks, after the document's own sentence that gives the count ("fire indsatsområder")
     when it has one outside the list."""
     names = {w for w, n in COUNT_WORDS.items() if n == count} | {str(count)}
-    for a, b, chunk in _document_sentences(doc, retriever):
-        words = re.findall(r"\w+", doc.cleaned[a:b].lower())
+    for text, sentence in indexed_sentences(retriever, doc.meta.id):
+        words = re.findall(r"\w+", text.lower())
         if any(w in names and i + 1 < len(words) and _names(words[i + 1], stem, retriever.lexicon)
                for i, w in enumerate(words)) \
-                and not any(p.start < b and a < p.end for p in picks) and b - a <= 300:
-            return [Pick(doc.meta.id, a, b, chunk, 1.0)] + picks
+                and not any(p.start < sentence.end and sentence.start < p.end for p in picks) and len(text) <= 300:
+            return [sentence] + picks
     return picks
-
-
-def _document_sentences(doc: StoredDocument, retriever: Retriever):
-    """(start, end, chunk) of every indexed sentence of a document, in reading order."""
-    for chunk in retriever.index.chunks:
-        if chunk.doc_id != doc.meta.id:
-            continue
-        row = retriever.row_of(chunk.id)
-        for a, b, _vec in retriever.index.sentences_of(row) if row is not None else []:
-            yield a, b, chunk
 
 
 def counted_lists(question: str, language: str, passages: list[Passage], retriever: Retriever,
