@@ -109,6 +109,22 @@ def wait_until_idle(page) -> None:
     playwright.expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
 
 
+def open_expander(page, scope, label: str) -> None:
+    """Opens the expander `label` in `scope` and waits until it is open. A click that lands while a run
+    is still drawing is lost (the expander stays shut and draws nothing inside): then once more."""
+    details = scope.get_by_test_id("stExpander").filter(has_text=label).locator("details")
+    for attempt in range(2):
+        wait_until_idle(page)
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
+        try:
+            playwright.expect(details).to_have_attribute("open", "", timeout=10_000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
+
+
 # The text a user sees: drawn text nodes (not hidden, font size above 0) and the text of ::before/::after,
 # where the app's CSS puts Danish in place of Streamlit's English. inner_text() sees neither of those.
 RENDERED_TEXT_JS = """root => {
@@ -228,7 +244,7 @@ def test_bad_upload_is_refused_and_nothing_changes(page, served, tmp_path):
     bad.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
     page.get_by_role("tab", name="Dokumenter").click()
     panel = page.get_by_test_id("stTabPanel").nth(3)
-    panel.get_by_text("Tilføj et dokument").click()
+    open_expander(page, panel, "Tilføj et dokument")
     panel.locator("input[type=file]").set_input_files(str(bad))
     wait_until_idle(page)
     panel.get_by_role("button", name="Tilføj og genopbyg indekset").click()
@@ -276,7 +292,7 @@ def test_streamlit_widget_texts_are_danish(page, tmp_path):
     page.keyboard.press("Escape")
     playwright.expect(options).to_be_hidden()
     expect_danish(documents.get_by_test_id("stDownloadButton"), "Hent listen som CSV")
-    documents.get_by_text("Tilføj et dokument").click()
+    open_expander(page, documents, "Tilføj et dokument")
     dropzone = documents.get_by_test_id("stFileUploaderDropzone")
     expect_danish(dropzone, "Vælg fil", "Træk og slip filen her · højst 200 MB · PDF, TXT, MD")
     dragged = page.evaluate_handle("() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.txt')); "
@@ -376,7 +392,7 @@ def test_an_upload_is_described_added_and_counted(browser, tmp_path):
         playwright.expect(sidebar).to_contain_text("Dokumenter: 1")
         pg.get_by_role("tab", name="Dokumenter").click()
         panel = pg.get_by_test_id("stTabPanel").nth(3)
-        panel.get_by_text("Tilføj et dokument").click()
+        open_expander(pg, panel, "Tilføj et dokument")
         panel.locator("input[type=file]").set_input_files(str(new))
         title = panel.get_by_label("Titel")
         playwright.expect(title).to_have_value("Udkast til Københavns Fritidspolitik 2027-2030")
