@@ -97,11 +97,11 @@ def _folded(text: str) -> str:
     return " ".join(PERCENT.sub(" %", text.lower()).translate(DANISH_FOLD).split())
 
 
-def keywords_present(text: str, keywords: list[str]) -> bool:
+def keywords_present(text: str, keywords: list[str | tuple[str, ...]]) -> bool:
     """Whether every keyword occurs in the text (case, whitespace, æ/ø/å-spelling and the way a
-    percentage is written aside)."""
+    percentage is written aside). A keyword may be a tuple of its spellings: any one counts."""
     folded = _folded(text)
-    return all(_folded(k) in folded for k in keywords)
+    return all(any(_folded(form) in folded for form in ((k,) if isinstance(k, str) else k)) for k in keywords)
 
 
 def mean(values: list[float]) -> float:

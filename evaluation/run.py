@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant import ask, get_retriever, load_settings, retrieve
+from assistant.clean import clean_text
 from assistant.embed import EmbeddingCache, embed_passages_cached
 from assistant.fusion import rrf
 from assistant.sparse import SparseIndex, tokenize
@@ -157,6 +158,12 @@ def same_text_spans(evidence: list[Span], documents: dict) -> list[Span]:
     return extra
 
 
+def keyword_spellings(keywords: list[str], lexicon) -> list[tuple[str, ...]]:
+    """Each keyword with its OCR-repaired spelling: a keyword copied from the scan ("Kgbenhavnermodellen",
+    "fgrste") is the word the answer quotes repaired ("Københavnermodellen", "første"); either counts."""
+    return [tuple(dict.fromkeys((k, clean_text(k, lexicon).text))) for k in keywords]
+
+
 def _chunk_span(chunk) -> Span:
     return Span(chunk.source_file, chunk.start, chunk.end)
 
@@ -182,7 +189,8 @@ def evaluate(questions: list[Question], k: int = 5, settings=None) -> dict:
                     "naive": naive.rank(q.question, depth)}
         row = {"id": q.id, "split": q.split, "category": q.category, "answerable": q.answerable,
                "refused": not answer.answerable, "ask_ms": round(ask_ms, 1),
-               "keyword_hit": keywords_present(answer.answer, q.keywords) if q.answerable else None,
+               "keyword_hit": keywords_present(answer.answer, keyword_spellings(q.keywords, retriever.lexicon))
+               if q.answerable else None,
                "citation_hit": cites_evidence(cited, evidence) if q.answerable else None,
                "citation_hit_strict": any(is_hit(c, evidence) for c in cited) if q.answerable else None,
                "citation_precision": citation_precision(cited, evidence) if q.answerable else None,

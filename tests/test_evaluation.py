@@ -74,6 +74,18 @@ def test_keywords_ignore_case_spacing_and_the_ocr_spelling_of_æøå():
     assert keywords_present("20 procent", ["20 %"]) and not keywords_present("20 procent", ["21 %"])
 
 
+def test_a_keyword_copied_from_the_scan_counts_in_its_repaired_spelling(retriever):
+    from evaluation.metrics import keywords_present
+    from evaluation.run import keyword_spellings
+
+    answer = "Københavnermodellen har siden 2016 været kommunens model; praktik inden for den første måned [1]"
+    forms = keyword_spellings(["Kgbenhavnermodellen", "fgrste", "2016"], retriever.lexicon)
+    assert forms[0] == ("Kgbenhavnermodellen", "Københavnermodellen") and forms[2] == ("2016",)
+    assert keywords_present(answer, forms)
+    assert not keywords_present(answer, keyword_spellings(["Kgbenhavnermodellen", "2017"], retriever.lexicon))
+    assert not keywords_present("Aarhusmodellen [1]", keyword_spellings(["Kgbenhavnermodellen"], retriever.lexicon))
+
+
 def test_the_same_wording_in_a_copy_or_elsewhere_in_the_document_is_the_same_passage(retriever):
     from evaluation.run import same_text_spans
 
