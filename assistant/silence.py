@@ -82,6 +82,10 @@ ENGLISH_ROLES = {"chair": ("forman",), "chairman": ("forman",), "chairwoman": ("
                  "director": ("direkt",), "mayor": ("borgme",), "leader": ("leder",)}
 ENGLISH_ROLE_NAMES = {"chair": "formand", "chairman": "formand", "chairwoman": "formand", "head": "leder",
                       "director": "direktør", "mayor": "borgmester", "leader": "leder"}
+# "Hvem sidder i tænketanken?", "Hvem er medlem af …", "Who are the members of …": only people's names answer it.
+MEMBERS_ASKED = re.compile(r"\b(?:hvem (?:sidder|sad) (?:i|på)|hvem (?:er|var|bliver|blev) (?:medlem(?:mer)?|med) (?:af|i)|"
+                           r"hvilke medlemmer|hvem består \w+ af|who (?:sits|sat|are|were) (?:on|in|the members of))\b",
+                           re.IGNORECASE)
 PERSON_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+)(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][a-zæøå]{2,}\b")
 CONTACT_IN_TEXT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
 
@@ -230,6 +234,9 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         counted = Counted(PEOPLE, COUNT_REACH) if verb else counted_thing(asked, language)
         if counted and not count_found(counted, asked, language, passages, retriever):
             return "De fundne passager angiver ikke det antal, der spørges om."
+    members = MEMBERS_ASKED.search(question)
+    if members and not members_named(asked_terms(topic_of(question), language, members.group()), passages, retriever):
+        return "De fundne passager nævner ikke, hvem der er medlemmer."
     if NAMES_ASKED.search(question) and not names_listed(question, language, passages, retriever):
         return "De fundne passager nævner ikke, hvilke der konkret er tale om."
     if OUTCOME_ASKED.search(question) and not outcome_found(question, language, passages, retriever):
@@ -396,10 +403,13 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
 # "Hvilke konkrete virksomheder …": only names answer it (Danish writes names, not kinds, with a
 # capital). "Hvilke skoler …" may be answered by a kind ("de ti svageste skoler"), and "konkrete mål"
 # or "konkrete tiltag" by what they are.
+# A count before the kind asks for the members of a set the documents may only count ("Hvilke ti skoler
+# blev valgt ud?" is not answered by "de ti svageste skoler").
 NAMES_ASKED = re.compile(
-    r"\b(?:hvilke|which)\s+(?:konkrete|specifikke|navngivne|specific|named)\s+(?:virksomheder|firmaer|organisationer|"
-    r"foreninger|skoler|byer|lande|kommuner|bydele|boligområder|personer|partnere|companies|firms|organi[sz]ations|"
-    r"associations|schools|cities|countries|municipalities|districts|people|persons|partners)\b", re.IGNORECASE)
+    rf"\b(?:hvilke|which)\s+(?:(?:konkrete|specifikke|navngivne|specific|named|{CARDINALS}|\d+)\s+(?:virksomheder|"
+    r"firmaer|organisationer|foreninger|skoler|byer|lande|kommuner|bydele|boligområder|personer|partnere|companies|"
+    r"firms|organi[sz]ations|associations|schools|cities|countries|municipalities|districts|people|persons|partners))\b",
+    re.IGNORECASE)
 # Two or more names in a row: "Tyrkiet, Irak, Iran", "Indre By, Vesterbro, Husum og Valby".
 NAME = r"[A-ZÆØÅ][\w/]*\w(?![\w-])(?:\s+[A-ZÆØÅ][\w/]*\w(?![\w-]))*"
 NAMES_IN_A_ROW = re.compile(rf"{NAME}(?:\s*(?:,|\bog\b|\bsamt\b|\band\b)\s*{NAME})+")
@@ -418,16 +428,28 @@ def names_listed(question: str, language: str, passages: list[Passage], retrieve
 
 
 def person_named(role: str, passages: list[Passage], retriever: Retriever) -> bool:
-    """Whether a top sentence names the role and a person: two capitalised words, the first not a
-    Danish word ("Bertel Haarder", not "Københavns Kommune" or "Det Nationale")."""
+    """Whether a top sentence names the role and a person."""
     base = ROLE_BASE.search(role.lower())  # "beskæftigelses- og integrationsborgmester": a borgmester
     stems = ENGLISH_ROLES.get(role.lower(), ((base.group() if base else role.lower())[:STEM_PREFIX],))
-    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
-        text = " ".join(doc.cleaned[a:b].split())
-        if any(stem in text.lower() for stem in stems) and \
-                any(m.group(1).lower() not in retriever.lexicon for m in PERSON_NAME.finditer(text)):
-            return True
-    return False
+    return any(any(stem in text.lower() for stem in stems) and person_in(text, retriever)
+               for text in top_sentences(passages, retriever))
+
+
+def members_named(asked: set[str] | None, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a top sentence names what the members belong to (most of the asked terms) and a person."""
+    return any(person_in(text, retriever) and names_most(asked, text, retriever) for text in top_sentences(passages, retriever))
+
+
+def top_sentences(passages: list[Passage], retriever: Retriever) -> list[str]:
+    """The sentences of the top five passages, their whitespace made single."""
+    return [" ".join(doc.cleaned[a:b].split())
+            for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5)]
+
+
+def person_in(text: str, retriever: Retriever) -> bool:
+    """Whether the text names a person: two capitalised words, the first not a Danish word ("Bertel
+    Haarder", not "Københavns Kommune" or "Det Nationale")."""
+    return any(m.group(1).lower() not in retriever.lexicon for m in PERSON_NAME.finditer(text))
 
 
 def asked_terms(topic: str, language: str, asking: str) -> set[str] | None:
@@ -527,7 +549,7 @@ def measured(question: str) -> list[tuple[str, ...]]:
 # A question about what came of something: a result, an evaluation, whether it got better.
 OUTCOME_ASKED = re.compile(
     r"\b(hvilke resultater|hvilket resultat|hvad viste|hvad har (?:\w+ ){1,3}vist|resultatet af|resultaterne af|"
-    r"blevet evalueret|evaluering\w* vist|"
+    r"blevet evalueret|evaluering\w* vist|konklusion(?:en|erne) (?:på|af|fra)|hvad konkluderede|"
     r"viste evaluering\w*|blev (?:\w+ ){1,3}(?:bedre|bedst|værre|større|mindre|højere|lavere)|lykkedes det|"
     r"hvilken placering|placerede sig|what (?:place|rank\w*)|"
     r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
@@ -539,6 +561,7 @@ OUTCOME_IN_TEXT = re.compile(
     r"fra \d+ ?% til)\b",
     re.IGNORECASE)
 OUTCOME_ASKING_WORDS = "viste vist resultater resultat resultatet evalueret evalueringen bedre værre lykkedes " \
+                       "konklusionen konklusionerne konkluderede " \
                        "show results improve evaluated"
 
 

@@ -603,6 +603,15 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # only names answer "hvilke konkrete virksomheder"; the workshop's speakers are named
     ("Hvilke konkrete virksomheder har indgået partnerskab med kommunen under Bland dig i byen?", "konkret",
      "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
+    # a count before the kind asks for the members of a set the documents only count ("de ti svageste skoler")
+    ("Hvilke ti skoler blev udvalgt til integrationsløftet?", "konkret",
+     "Hvilke bydele udpeger Tryghedsindeks 2010?", "Husum"),
+    # who sits in a body: only people's names answer it; what the body does is answered
+    ("Hvem sidder i Eksperttænketanken for integration?", "medlemmer",
+     "Hvilken rolle har Eksperttænketanken for integration?", "rådgive"),
+    # the case paper names its annex "Opsamling på de 3 første temadrøftelser" but holds none of it
+    ("Hvad blev konklusionerne på de tre første temadrøftelser i udvalget?", "resultat",
+     "Hvad viste den seneste diskriminationsrapport fra Catinét?", "23 %"),
     ("Hvad viste evalueringen af Københavnermodellen?", "evaluering",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     # a second question after the number ("…, og hvem …") need not be said by the number's sentence
