@@ -232,6 +232,28 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     return content or passages
 
 
+def with_named_body_template(question: str, passages: list[Passage], retriever: Retriever,
+                             filters: Filters | None) -> list[Passage]:
+    """The passages with, first, the one template section of the document the question names that is to be
+    filled in by a body the question names, when the search left it out of the top five ("Hvilke mål har
+    Kultur- og Fritidsforvaltningen sat … i politikken 2023-2026?": "[Udfyldes af KFF …]"); the placeholder
+    check decides whether it is what the question asks about."""
+    bodies = {body.acronym for body, _ in bodies_named(question)}
+    named = named_documents(question, retriever)
+    if not bodies or len(named) != 1 or any(p.chunk.placeholder for p in passages[:5]):
+        return passages
+    found = [c for c in retriever.index.chunks if c.placeholder and c.doc_id == named[0]
+             and (filters is None or filters.admits(retriever.index.meta(c.doc_id)))
+             and FILLED_IN_BY.search(c.text) and bodies & set(re.findall(r"\w+", c.text))]
+    if len(found) != 1:
+        return passages
+    held = Passage(found[0], passages[0].score if passages else 0.0, 1)
+    return [held] + [replace(p, rank=p.rank + 1) for p in passages if p.chunk != found[0]]
+
+
+FILLED_IN_BY = re.compile(r"\budfyldes af\b", re.IGNORECASE)
+
+
 def _asked_terms(question: str, retriever: Retriever) -> set[str]:
     """The question's terms to match section titles with; an English question's through its glossary's
     Danish words ("culture/leisure" → "kultur fritid")."""
@@ -407,7 +429,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     if fit is not None and fit.off_topic:
         return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC)
     comparison = is_comparison(text, retriever) and not curated
-    content = _without_unnamed_placeholders(text, passages, retriever)
+    content = _without_unnamed_placeholders(text, with_named_body_template(text, passages, retriever, filters),
+                                            retriever)
     top = content[0].chunk
     if top.placeholder and not comparison and not curated:
         return placeholder_answer(text, language, qtype, content, notices, retriever)

@@ -210,6 +210,21 @@ def test_who_is_responsible_is_answered_with_the_actor_not_a_list_of_duties(retr
     assert question_type("Hvornår forventes politikken vedtaget af BR?") == "figure"  # "forventes … af" is no duty
 
 
+def test_a_template_to_be_filled_in_by_a_named_body_is_found_beyond_the_search(retriever):
+    """The search ranks the short template "[Udfyldes af KFF …]" low for a long question; the body the question
+    names and the document it points at find it, and it is reported as not yet set."""
+    question = ("Hvilke konkrete mål har Kultur- og Fritidsforvaltningen sat for andelen af borgere med etnisk "
+                "minoritetsbaggrund, der er aktive i kultur- og fritidstilbud, i politikken 2023-2026?")
+    assert not any(p.chunk.placeholder for p in retriever.search(question, k=10)[:5])
+    answer = answer_question(question, retriever)
+    assert not answer.answerable and answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
+    assert "Udfyldes af KFF" in answer.citations[0].quote
+    # a body that fills in no template of the named document changes nothing
+    other = answer_question("Hvad gør Beskæftigelses- og Integrationsforvaltningen for nyankomne flygtninge i "
+                            "udkastet?", retriever)
+    assert other.answerable and other.question_type != "placeholder"
+
+
 def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
     answer = answer_question("Hvem skal skrive afsnittet om by- og boligområdet i udkastet?", retriever)
     assert answer.answerable and "ikke udfyldt endnu" in answer.answer and "TMF" in answer.answer
