@@ -19,7 +19,7 @@ from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, l
                               source_pick)
 from .duties import duty_picks
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
-from .picks import LABELLED, Pick, merge_overlapping, pick_sentences
+from .picks import LABELLED, Pick, best_in_span, merge_overlapping, pick_sentences
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, expand_abbreviations, question_type
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
@@ -453,8 +453,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
             style = "general"
         elif curated_type == "item":  # a labelled item ("princip E"), with what its own passage goes on to say
             following = [p for p in pick_sentences(content, text, "general", retriever, limit=3)
-                         if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever)
-                                for c in curated)]
+                         if any(p.doc_id == c.doc_id and c.end <= p.start < _item_end(c, retriever) for c in curated)]
+            following += item_following(curated, text, content, retriever)
             picks, qtype, style = merge_overlapping(curated + following), "general", "general"
     elif comparison:
         picks = comparison_picks(text, qtype, content, retriever, filters)
@@ -501,6 +501,31 @@ def one_side_of(picks: list[Pick], named: list[str]) -> bool:
 
 
 ITEM_SECTION_KINDS = ("principle", "goal", "area", "letter_item", "numbered_item")
+
+
+ITEM_FOLLOWING = 3  # sentences of a labelled item's own text after its statement
+
+
+def item_following(items: list[Pick], question: str, passages: list[Passage], retriever: Retriever) -> list[Pick]:
+    """The best sentences of each principle's own text after its statement, ranked among that text alone
+    ("Hvad går det tredje princip ud på?": "Integration kræver partnerskaber …" after "I København har alle et
+    ansvar …"), so a sentence elsewhere that the question also fits does not crowd them out. A chunk the
+    search did not return ranks after the last one it did. (A goal's section goes on with its area's text,
+    which is not the goal's: there only the question's best sentences that fall inside it are added.)"""
+    found = {p.chunk: p for p in passages}
+    last = Passage(passages[-1].chunk, passages[-1].score, len(passages) + 1) if passages else None
+    out: list[Pick] = []
+    for item in items:
+        sections = [s for s in retriever.index.documents[item.doc_id].sections
+                    if s.kind == "principle" and s.start <= item.start < s.end]
+        if not sections:
+            continue
+        end = min(s.end for s in sections)
+        own = [found.get(c) or Passage(c, last.score if last else 0.0, last.rank if last else 1)
+               for c in retriever.index.chunks
+               if c.doc_id == item.doc_id and c.clean_start < end and item.end < c.clean_end]
+        out += best_in_span(own, question, retriever, item.doc_id, item.end, end, ITEM_FOLLOWING)
+    return out
 
 
 def _item_end(pick: Pick, retriever: Retriever) -> int:

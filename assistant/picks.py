@@ -63,6 +63,20 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
     return chosen
 
 
+def best_in_span(passages: list[Passage], question: str, retriever: Retriever, doc_id: str, start: int, end: int,
+                 n: int) -> list[Pick]:
+    """The ``n`` sentences of the passages inside [start, end) of a document that the sentence ranker scores
+    best for the question, in reading order (no margin to the best: the span is already what is asked)."""
+    cands = [c for c in candidates(passages, question, "general", retriever)
+             if c.doc_id == doc_id and start <= c.start < end]
+    if not cands:
+        return []
+    scores = load_model().score(cands)
+    best = sorted(zip(scores.tolist(), range(len(cands))), reverse=True)[:n]
+    return sorted((Pick(cands[i].doc_id, cands[i].start, cands[i].end, cands[i].chunk, sc) for sc, i in best),
+                  key=lambda p: p.start)
+
+
 def merge_overlapping(picks: list[Pick]) -> list[Pick]:
     """The picks with every group of overlapping spans (in one document) cited once, as their union;
     the first pick of a group keeps its place."""

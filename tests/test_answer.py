@@ -310,6 +310,13 @@ def test_a_labelled_item_is_answered_with_that_item(retriever):
     assert [c.quote[:6] for c in both.citations] == ["Mål 2:", "Mål 3:"]
     first = answer_question("Hvad går det første princip i den vedtagne politik ud på?", retriever)
     assert first.citations[0].quote.startswith("PRINCIP I. MANGFOLDIGHED ER EN RESSOURCE")
+    # what the item's own text goes on to say, ranked within it, follows its statement
+    third = answer_question("Hvad går det tredje princip i den vedtagne politik fra 2011 ud på?", retriever)
+    assert third.citations[0].quote.startswith("PRINCIP 3. INTEGRATION ER ET FÆLLES ANSVAR")
+    assert "Integration kræver partnerskaber" in third.citations[1].quote and len(third.citations) <= 4
+    condition = answer_question("Princip 1 i integrationspolitikken 2011-2014 siger, at mangfoldighed er en ressource. "
+                                "Er der en betingelse for, at det holder?", retriever)
+    assert "Ægte mangfoldighed er kun muligt, hvis borgerne oplever at blive behandlet lige" in condition.answer
     # a list asked for inside an item is the list, not the item's statement
     duties = answer_question("Hvilke pligter har københavnerne selv ifølge princip 3?", retriever)
     assert "Det er københavnernes ansvar" in duties.answer and "det gode naboskab" in duties.answer
