@@ -425,13 +425,14 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                                    "udelukker. Fjern filtrene for at se definitionen.")
     if not curated and not is_supported(evidence, foreign=language != "da"):
         return refusal(text, language, passages, notices, qtype)
-    fit = None if curated else relevance(text, passages, retriever, evidence.dense)
-    if fit is not None and fit.off_topic:
-        return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC)
-    comparison = is_comparison(text, retriever) and not curated
     content = _without_unnamed_placeholders(text, with_named_body_template(text, passages, retriever, filters),
                                             retriever)
     top = content[0].chunk
+    # a template section the question names is about the documents, however few words it shares with them
+    fit = None if curated or top.placeholder else relevance(text, passages, retriever, evidence.dense)
+    if fit is not None and fit.off_topic:
+        return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC)
+    comparison = is_comparison(text, retriever) and not curated
     if top.placeholder and not comparison and not curated:
         return placeholder_answer(text, language, qtype, content, notices, retriever)
     style = None  # how compose lays the picks out, when not decided by where they came from

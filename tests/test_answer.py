@@ -230,6 +230,9 @@ def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
     assert answer.answerable and "ikke udfyldt endnu" in answer.answer and "TMF" in answer.answer
     (c,) = answer.citations
     assert "Udfyldes af TMF" in c.quote and retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
+    # the section told in a sentence before a short question: about the documents, not off-topic
+    short = answer_question("Afsnittet om by- og boligområdet i udkastet er tomt. Hvem skal udfylde det?", retriever)
+    assert short.answerable and "TMF" in short.answer and "ØKF" in short.answer
 
 
 def test_counted_and_named_items_decide_the_question_type():
