@@ -25,6 +25,7 @@ from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
                       off_period, support)
+from .sentence_rank import term_rarity
 from .sparse import tokenize
 from .templates import unfinished_sections
 from .types import Answer, Chunk, Citation, Filters, Passage
@@ -66,7 +67,7 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
     """Answer a question about a goal's status or target from the goal data, with citations."""
     from .goals import goal_status, load_goals_cached
 
-    if not GOAL_STATUS_RE.search(question) or not GOAL_NOUN.search(question):
+    if not GOAL_STATUS_RE.search(question) or not GOAL_NOUN.search(question) or DEADLINE_ASKED.search(question):
         return None  # "Hvordan vurderede man status for integrationen …?" asks about no goal
     goal = match_goal(question, load_goals_cached(retriever.settings.corpus_dir), retriever.lexicon)
     if goal is None:
@@ -90,6 +91,9 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
                   notices=tuple(notices))
 
 
+# "Hvornår skulle målene være nået?", "By when should the goals be reached?": the deadline the text sets, no status.
+DEADLINE_ASKED = re.compile(r"\b(?:hvornår|inden hvilket år|(?:by )?when)\b[^?]*\b(?:skal|skulle|bør|should|must|to be)\b",
+                            re.IGNORECASE)
 # "Blev målet nået?", "Was the goal met?": whether a goal was reached, as a yes/no question.
 REACHED_ASKED = re.compile(r"^\W*(?:blev|er|var|har|nåede|lykkedes|was|were|is|has|have|did)\b[^?]*\b(?:nået|nåede|"
                            r"opfyldt|indfriet|lykkedes|reached|achieved|met)\b", re.IGNORECASE)
@@ -214,9 +218,18 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     strength = lambda c: retriever.document_boost(question, c.doc_id)  # noqa: E731
     content = [p for p in passages if not p.chunk.placeholder]
     named_docs = named_documents(question, retriever)  # "i det nye udkast": that document's template, a bit further down
-    holder = next((p for p in passages[:5] if p.chunk.placeholder and p.chunk.doc_id in named_docs[:1]), None) \
-        if len(named_docs) == 1 and not WHO_RE.search(question) else None  # what it holds, not who fills it in
-    holder = holder or next((p for p in passages[:3] if p.chunk.placeholder), None)
+    templates = [p for p in passages[:5] if p.chunk.placeholder and p.chunk.doc_id in named_docs[:1]] \
+        if len(named_docs) == 1 and not WHO_RE.search(question) else []  # what it holds, not who fills it in
+    templates = templates or [p for p in passages[:3] if p.chunk.placeholder]
+    # the one the question names most; on a tie, by its rarer own words ("sundhed" over "gør", whose "Det gør vi
+    # allerede" heads a section in every area)
+    title = lambda c: set(tokenize(" ".join(c.section_path), retriever.lexicon))  # noqa: E731
+    common = {doc: template_title_words([title(c) for c in retriever.index.chunks if c.placeholder and c.doc_id == doc])
+              for doc in {p.chunk.doc_id for p in templates}}
+    rarity = term_rarity(retriever)
+    rarest = max(rarity.values(), default=1.0)
+    own = lambda c: sum(rarity.get(t, rarest) for t in (wanted - common[c.doc_id]) & title(c))  # noqa: E731
+    holder = max(templates, key=lambda p: (named(p.chunk), own(p.chunk)), default=None)
     if holder is not None:
         others = [p.chunk for p in passages[:3] if not p.chunk.placeholder and p.chunk.doc_id != holder.chunk.doc_id]
         # a content passage among the top 3 that names more of the question than the template wins over it
@@ -254,6 +267,12 @@ def with_named_body_template(question: str, passages: list[Passage], retriever: 
 FILLED_IN_BY = re.compile(r"\budfyldes af\b", re.IGNORECASE)
 
 
+def template_title_words(paths: list[set[str]]) -> set[str]:
+    """Words most of the template sections' titles (their terms) share ("område", "situationen", "gør" of "Det
+    gør vi allerede"): they name none of them."""
+    return {t for t in set().union(*paths) if 2 * sum(t in p for p in paths) >= len(paths)} if paths else set()
+
+
 def _asked_terms(question: str, retriever: Retriever) -> set[str]:
     """The question's terms to match section titles with; an English question's through its glossary's
     Danish words ("culture/leisure" → "kultur fritid")."""
@@ -275,8 +294,7 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
         wanted = _asked_terms(question, retriever)
         templates = [c for c in retriever.index.chunks if c.placeholder and c.doc_id == top.doc_id and c != top]
         paths = [set(tokenize(" ".join(c.section_path), retriever.lexicon)) for c in templates]
-        # a word most template sections' titles share ("område", "situationen") names none of them
-        common = {t for t in set().union(*paths) if 2 * sum(t in p for p in paths) >= len(paths)}
+        common = template_title_words(paths)
         holders = [top] + [c for c, path in zip(templates, paths) if wanted & (path - common)]
         picks = [Pick(c.doc_id, a, b, c, 1.0) for c in holders for a, b in _owners(c, retriever)]
         if picks:

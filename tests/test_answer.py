@@ -43,6 +43,10 @@ def test_goal_answer_cites_the_original(retriever):
     assert not reached.answerable and reached.question_type == "goal_status"
     assert reached.answer.startswith("Dokumenterne siger ikke, om målet er nået.") and reached.citations
     assert answer_question("Hvornår skulle målene i politikken 2011-2014 være opfyldt?", retriever).answerable
+    # by when the goals are to be reached is the text's deadline, not a goal's status
+    deadline = answer_question("Hvornår skulle målene i Bland dig i byen være nået, og hvor tit skulle man følge op?",
+                               retriever)
+    assert deadline.question_type != "goal_status" and "Hvert halve år vil vi følge op" in deadline.answer
 
 
 def test_list_question_returns_all_pejlemaerker_in_order(retriever):
