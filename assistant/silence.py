@@ -11,7 +11,7 @@ from functools import lru_cache
 from .compare import is_comparison, named_documents
 from .bodies import Body, bodies_named
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
-from .question import ADOPTION_ASKED, DEFINITION_RE, topic_of
+from .question import ADOPTION_ASKED, DEFINITION_RE, DUTY_PHRASE_RE, topic_of
 from .retrieve import SYNONYMS, Retriever, period_years
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, term_set, tokenize
@@ -105,11 +105,15 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     # a compound is found by its last part: "grundprincipper" in a passage on "principper"
     hits += [t for t in own - set(hits) if (parts := retriever.lexicon.compound_parts(t))
              and terms_found(set(tokenize(parts[-1])), found)]
-    # "Hvordan definerer politikken integration?": the words asking for a meaning need not be in the text
-    asking = content_terms(" ".join(m.group() for m in DEFINITION_RE.finditer(topic)))
-    own -= asking - set(hits)
+    # "Hvordan definerer politikken integration?", "Hvad forventede politikken af …?": the words asking for a
+    # meaning or a duty need not be in the text, nor a filler ("egentlig")
+    asking = content_terms(" ".join(m.group() for r in (DEFINITION_RE, DUTY_PHRASE_RE) for m in r.finditer(topic)))
+    own -= (asking | FILLER_TERMS) - set(hits)
     coverage = len(hits) / len(own) if own else 1.0
     return Support(float(best), coverage)
+
+
+FILLER_TERMS = content_terms("egentlig faktisk mon monstro overhovedet")
 
 
 def passage_words(passages: list[Passage], retriever: Retriever) -> set[str]:
