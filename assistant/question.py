@@ -38,6 +38,7 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dæ
 DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of|hvis (?:opgave|ansvar|pligt)|"
                 r"hvem skal (?:sørge for|tage sig af)|whose (?:job|task|duty)|"
                 r"hvad (?:skal|bør)(?=(?:\s+\S+){1,5}?\s+(?:selv\s+)?gøre\b)|"
+                r"hvad (?:skal|skulle|bør)(?=(?:\s+\S+){1,5}?\s+bidrage\s+med\b)|"
                 r"hvad (?:\S+\s+){1,4}?(?:selv\s+)?(?:skal|bør) gøre\b")
 DUTY_PHRASE_RE = re.compile(rf"\b(?:{DUTY_PHRASES})", re.IGNORECASE)
 DUTY_WORDS = rf"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?|{DUTY_PHRASES}"
