@@ -312,9 +312,21 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
                 cand = None
         return (match_case(word, cand), "lexicon") if cand else None
     cand = best_candidate(lexicon, word) or dropped_letter(lexicon, lower)
+    if cand is None and (joined := run_on_at(lexicon, lower)):
+        return match_case(word, joined), "run-on"  # "atindgd i partnerskaber": "at indgå"
     if cand is None or cand == lower:
         return None
     return match_case(word, cand), "lexicon"
+
+
+def run_on_at(lexicon: Lexicon, lower: str) -> str | None:
+    """The infinitive marker "at" run on into its verb, which the scan may also have misread ("atindgd"):
+    "at indgå", when the rest is, or repairs into, a real word of at least four letters."""
+    rest = lower[2:]
+    if not lower.startswith("at") or len(rest) < 4 or not rest.isalpha():
+        return None
+    verb = rest if lexicon.is_word(rest) else best_candidate(lexicon, rest, words_only=True)
+    return f"at {verb}" if verb else None
 
 
 # A plural in -e run on into the verb "er" after it (the scan lost the space): "Indvandrereer".

@@ -99,6 +99,8 @@ def test_known_repairs_in_context(settings):
     assert "Indvandrere er født i udlandet. Der er mange ideer." in run_on.text  # the space before "er" was lost
     at = run_on.text.index("Indvandrere er")
     assert run_on.original_of(at, at + len("Indvandrere er")) == "Indvandrereer"
+    infinitive = clean_text("Kgbenhavn skal vare en by.\n• atindgd i partnerskaber, atmosfære og attraktive job.", lexicon)
+    assert "• at indgå i partnerskaber, atmosfære og attraktive job." in infinitive.text  # "at" run on into its verb
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
