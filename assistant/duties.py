@@ -34,7 +34,14 @@ ACTORS = {
     "uddannelsesinstitution": "uddannelsesinstitution uddannelsesinstitutioner uddannelsesinstitutionerne "
                               "uddannelsesinstitutionernes skole skoler skolerne uddannelsessted uddannelsessteder",
 }
-ACTOR_OF_WORD = {w: actor for actor, words in ACTORS.items() for w in words.split()}
+# The same actors as an English question names them (the duty lists' headings are Danish).
+ENGLISH_ACTORS = {
+    "kommune": "municipality municipality's council administration authorities",
+    "københavner": "citizen citizens citizens' resident residents copenhageners individual individuals",
+    "erhvervsliv": "business businesses company companies employer employers",
+    "uddannelsesinstitution": "school schools institutions",
+}
+ACTOR_OF_WORD = {w: actor for actors in (ACTORS, ENGLISH_ACTORS) for actor, words in actors.items() for w in words.split()}
 # What asks for a duty without naming the task: these words are not the task.
 DUTY_WORDS = set(("ansvar ansvaret ansvarlig ansvarlige opgave opgaven opgaver opgaverne pligt pligter påhviler skal "
                   "sørge gøre selv hvem hvis have har står noget om for at det er ifølge politikken rolle rollen "
@@ -81,13 +88,15 @@ def duty_picks(question: str, retriever: Retriever, filters: Filters | None = No
     it asks who has; empty when no duty list answers it, or when a sentence of the top ``passages``
     outside the duty lists names the whole task ("I København har alle et ansvar for at løfte
     integrationsopgaven" answers who is to løfte integrationsopgaven)."""
-    if not RESPONSIBILITY_RE.search(question) or SPECIFIC_ITEM_RE.search(question) or \
-            retriever.language(question) != "da":
+    language = retriever.language(question)
+    if not RESPONSIBILITY_RE.search(question) or SPECIFIC_ITEM_RE.search(question) or language not in ("da", "en"):
         return []  # "Hvad siger princip E om borgernes ansvar?" asks for the principle
     lists = duty_lists(retriever, filters, named_documents(question, retriever))
     asked = _actors(question)
     task = _task_terms(question, retriever)
     own = _task_terms(question, retriever, expand=False)  # the task as the question words it
+    if language == "en":  # only the glossary's Danish words for it can stand in the Danish lists ("expected": ansvar)
+        task = own = task - own - set(tokenize(" ".join(DUTY_WORDS), retriever.lexicon))
     who = bool(WHO_RE.search(question) or re.search(r"\bhvis\b", question, re.IGNORECASE))
     if not who:  # "Hvad skal borgerne selv gøre?": the whole list of the actor named, if it is about the task
         chosen = [(doc, items) for doc, actors, items in lists if asked and actors & asked and

@@ -20,6 +20,13 @@ def test_an_actor_named_in_other_words_gets_its_whole_list(retriever):
         "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
 
 
+def test_an_english_question_names_the_actor_in_english(retriever):
+    assert _quotes(duty_picks("What are the citizens expected to do according to the 2011-2014 policy?", retriever),
+                   retriever)[0] == "Det er københavnernes ansvar"
+    assert _quotes(duty_picks("What is expected of businesses?", retriever), retriever)[0] == \
+        "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+
+
 def test_whose_duty_a_task_is_gives_the_items_naming_it_under_their_actors(settings, retriever):
     a = ask("Hvis opgave er det at lære dansk – borgerens eller kommunens?", settings=settings)
     assert a.answerable and a.question_type == "responsibility"
