@@ -16,7 +16,7 @@ from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
 from .counts import counted_lists
 from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
-                              source_pick)
+                              source_pick, stated_figure_picks)
 from .duties import duty_picks
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .picks import LABELLED, Pick, best_in_span, merge_overlapping, pick_sentences
@@ -24,7 +24,7 @@ from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE,
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
-                      off_period, support)
+                      off_period, support, QUANTITY_RE)
 from .sentence_rank import term_rarity
 from .sparse import tokenize
 from .templates import unfinished_sections
@@ -494,6 +494,9 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     from_list = bool(picks) and not comparison
     if not picks:
         picks = pick_sentences(content, text, qtype, retriever)
+        if QUANTITY_RE.search(text) and not any(re.search(r"\d", retriever.index.documents[p.doc_id].cleaned[p.start:p.end])
+                                                  for p in picks):
+            picks = merge_overlapping(stated_figure_picks(content, retriever) + picks)  # the goal's figure
     reason = off_period(text, {retriever.index.meta(p.doc_id).period for p in picks}, document_periods(retriever))
     if reason:
         return refusal(text, language, passages, notices, qtype,

@@ -17,7 +17,7 @@ from .retrieve import Retriever
 from .sentences import split_sentences
 from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
 from .sparse import stopwords, tokenize
-from .types import Filters, Goal, SourceRef
+from .types import Filters, Goal, Passage, SourceRef
 
 GOAL_STATUS_RE = re.compile(r"\b(hvordan går det|status|nået|opfyldt|hvor langt|går det godt|"
                             r"how is .* going|progress|achieved|reached)\b", re.IGNORECASE)
@@ -257,6 +257,20 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
         return []
     purpose = stated_purpose(pick, retriever) if PURPOSE_ASKED.search(question) else None
     return [pick] + ([purpose] if purpose else [])
+
+
+def stated_figure_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:
+    """The statement of a goal that states a figure ("Mål 1: De faglige resultater skal forbedres for de 25
+    procent svageste tosprogede elever") whose own section holds one of the top three passages: a number
+    question answered by that section's sentences gets the number its heading sets."""
+    top = {(p.chunk.doc_id, p.chunk.section_path) for p in passages[:3]}
+    for goal in load_goals_cached(retriever.settings.corpus_dir):
+        if goal.placeholder or goal.policy not in retriever.index.documents or not re.search(r"\d", goal.statement):
+            continue
+        pick = source_pick(goal.statement_source, retriever)
+        if pick is not None and (pick.doc_id, pick.chunk.section_path) in top:
+            return [pick]
+    return []
 
 
 PURPOSE_ASKED = re.compile(r"\b(?:formål\w*|purpose|aim)\b", re.IGNORECASE)

@@ -29,6 +29,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ledighed": ("overledighed", "beskæftigelse"),
     "arbejdsløshed": ("overledighed", "ledighed", "beskæftigelse"),
     "job": ("beskæftigelse", "arbejdsmarkedet"),
+    "undersøgelse": ("rapport",),
     "arbejde": ("beskæftigelse",),
     "indvandrere": ("etniske minoriteter", "minoritetsbaggrund"),
     "minoriteter": ("minoritetsbaggrund",),

@@ -53,7 +53,7 @@ NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredj
                           re.IGNORECASE)
 # "hvor mange … bor der": people are counted; "hvor stor en del af de adspurgte mente …": what the
 # respondents said is reported, not named, by the figure's sentence ("70 % af alle respondenter").
-ASKING_WORDS = ("mange meget stor store høj lav bor del mente mener syntes synes svarede ifølge måtte "
+ASKING_WORDS = ("mange meget stor store høj lav bor del gruppe mente mener syntes synes svarede ifølge måtte "
                 # taking part, which the documents tell in their own verb ("100 københavnere bød ind")
                 "deltog deltager deltaget deltage mødte mødt "
                 # when, in words that only place the figure in time ("ved udgangen af perioden")
@@ -229,7 +229,7 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "Dokumenterne indeholder ingen kontaktoplysninger."
     quantity = QUANTITY_RE.search(question) if language == "da" else ENGLISH_QUANTITY_RE.search(question)
     if quantity and not is_comparison(question, retriever):
-        asked = quantity_clause(question, quantity.start())
+        asked = asked_clause(question, quantity.start())
         verb = counting_verb(asked, language)
         if verb:  # "Hvor mange deltog …" is answered in the documents' own verb ("100 københavnere bød ind")
             asked = re.sub(rf"\b{verb}\b", " ", asked, count=1, flags=re.IGNORECASE)
@@ -243,7 +243,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "De fundne passager nævner ikke, hvem der er medlemmer."
     if NAMES_ASKED.search(question) and not names_listed(question, language, passages, retriever):
         return "De fundne passager nævner ikke, hvilke der konkret er tale om."
-    if OUTCOME_ASKED.search(question) and not outcome_found(question, language, passages, retriever):
+    outcome = OUTCOME_ASKED.search(question)  # "Hvad viste undersøgelsen, og hvem lavede den?": what it showed
+    if outcome and not outcome_found(asked_clause(question, outcome.start()), language, passages, retriever):
         return "De fundne passager beskriver ikke et resultat eller en evaluering af det, der spørges om."
     return None
 
@@ -471,7 +472,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     """Whether a sentence of the top passages has a number and names more than half of what a
     quantity question asks about (and the year it asks for, if it names one outside a policy's name);
     a question with too little to check (see asked_terms) passes."""
-    topic = topic_of(question)
+    topic = without_titles(FILLER_PHRASE.sub(" ", topic_of(question)), retriever)
     own = asked_terms(topic, language, f"{ASKING_WORDS} {SHARE_WORDS} {DOCUMENT_VERBS}")  # "hvor mange" asks
     if own is None:
         return True
@@ -495,7 +496,31 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             continue  # "hvor mange … har en tolk": the number must be of those who have one
         if names_most(own, under_its_heading(p, text), retriever, half=(doc.meta.id, a) in best):
             return True
-    return False
+    # "Mål 1 De faglige resultater skal forbedres for de 25 procent svageste tosprogede elever": a goal's
+    # figure may stand in the heading of the passage alone
+    return any(re.search(r"\d", heading) and names_most(own, heading, retriever)
+               for p in passages[:5] for heading in p.chunk.section_path[-1:]
+               if years <= set(re.findall(r"\d{4}", heading)))
+
+
+# "hvor stor en gruppe er der tale om?": asks only how large
+FILLER_PHRASE = re.compile(r"\b(?:er der|der er|var der|der var) tale om\b", re.IGNORECASE)
+
+
+def without_titles(text: str, retriever: Retriever) -> str:
+    """The text without a document's title phrase of three or more words ("ifølge Bland dig i
+    byen-politikken"): it names the document, not what is asked about."""
+    for phrase in title_phrases(retriever):
+        text = re.sub(rf"\b{re.escape(phrase)}\b(?:-\w+)?", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def title_phrases(retriever: Retriever) -> list[str]:
+    """The parts of the indexed documents' titles (split at a dash, colon or full stop) of three or
+    more words, longest first."""
+    parts = {part.strip() for d in retriever.index.documents.values()
+             for part in re.split(r"\s[–—-]\s|[:.]\s", d.meta.title)}
+    return sorted((p for p in parts if len(p.split()) >= 3), key=len, reverse=True)
 
 
 # What a count asks who has, gets or uses: "hvor mange … har en tolk", "… får et job".
@@ -590,13 +615,23 @@ NEXT_QUESTION_PART = re.compile(r"(?:,\s*|\s+)(?:og|and)\s+(?=(?:hv|wh)\w+\b)|,\
 CONTEXT_END = re.compile(r"[:–—]\s+|\s-\s+")
 
 
-def quantity_clause(question: str, at: int) -> str:
-    """The part of the question that asks for a number (the quantity phrase is at ``at``): a second
-    question after it ("…, og hvilke af dem har politikken fokus på?") and a context told before it
-    need not be said by the number's sentence."""
-    begin = max([asked_sentence_start(question), *(m.end() for m in CONTEXT_END.finditer(question[:at]))])
-    end = NEXT_QUESTION_PART.search(question, at)
+def asked_clause(question: str, at: int) -> str:
+    """The part of the question that asks for a number or an outcome (its asking phrase is at ``at``): a
+    second question after it ("…, og hvilke af dem har politikken fokus på?") and a context told before
+    it need not be said by the sentence that answers."""
+    asked_from = asked_sentence_start(question)
+    if at < asked_from:  # "Jeg skal svare en borger, der spørger, hvor mange der … i 2010. Hvad viste …?"
+        told = question[:at]
+        begin = max([0, *(m.end() for m in re.finditer(r"[.!]\s+|,\s*(?=$)|[:–—]\s+|\s-\s+", told))])
+        end = min((m for m in (NEXT_QUESTION_PART.search(question, at), SENTENCE_END.search(question, at)) if m),
+                  key=lambda m: m.start())
+    else:
+        begin = max([asked_from, *(m.end() for m in CONTEXT_END.finditer(question[:at]))])
+        end = NEXT_QUESTION_PART.search(question, at)
     return question[begin:end.start() if end else len(question)].strip() + "?"
+
+
+SENTENCE_END = re.compile(r"[.!](?=\s+[A-ZÆØÅ])")
 
 
 def asked_sentence_start(question: str) -> int:

@@ -647,6 +647,14 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # a second question after the number ("…, og hvem …") need not be said by the number's sentence
     ("Hvor mange tolke har forvaltningen ansat, og hvilke sprog taler de?", "tal",
      "Hvor mange københavnere var med til workshoppen i august 2022, og hvem holdt oplæg?", "100"),
+    # a number asked in the case told before the question is checked on its own clause; "hvad viste" on its own
+    ("Jeg skal svare en borger, der spørger, hvor mange tolke forvaltningen har ansat. Hvad viste opgørelsen?", "tal",
+     "Jeg skal svare en borger, der spørger, hvor mange der følte sig diskrimineret i 2010. Hvad viste "
+     "undersøgelsen, og hvem lavede den?", "23 %"),
+    # a goal's figure stands in its heading; the title named ("Bland dig i byen") is no asked term
+    ("Hvor mange procent af de tosprogede elever faldt fra gymnasiet?", "tal",
+     "Hvilke elever skulle løftes fagligt ifølge Bland dig i byen-politikken, og hvor stor en gruppe er der "
+     "tale om?", "25 procent"),
     # … but what it asks is still checked: no passage has an amount
     ("How many interpreters does the municipality employ, and what is their budget?", "beløb",
      "Hvor mange københavnere har en etnisk minoritetsbaggrund?", "100.826"),
