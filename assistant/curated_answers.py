@@ -221,7 +221,7 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
     if UNITS_ASKED.search(question):
         return []
     found = [d for d in asked_definitions(topic_of(question), load_definitions_cached(retriever.settings.corpus_dir),
-                                          english=retriever.language(question) == "en")
+                                          english=retriever.language(question) == "en", question=question)
              if d.document in retriever.index.documents]
     named = named_documents(question, retriever)  # "i politikken fra 2011": not the synopsis of that period
     if named:  # a document that does not define the term answers from its own text ("visionen i udkastet")

@@ -116,19 +116,34 @@ TERM_INSIDE = re.compile(r"^(?:hvad står|what does)\s+(?:(?:begrebet|betegnelse
 MEANING_NOUN = re.compile(r"\b(?:definition(?:en)?|forståelse(?:n)?|opfattelse(?:n)?|understanding)\s+"
                           r"(?:af|på|of)\s+(?:begrebet\s+|the term\s+)?[\"'»«“”]?(?P<term>[^\W\d_]+(?:-?\s+og\s+[^\W\d_]+)?)",
                           re.IGNORECASE)
+# "Er målgruppen den samme i den gamle og den nye politik?": the meaning of the term in each.
+SAME_TERM = re.compile(r"^(?:er|var|is|was)\s+(?:the\s+)?(?P<term>[^\W\d_]+)\s+(?:den|det|de|the)\s+(?:samme|same)\b",
+                       re.IGNORECASE)
+# Whom a policy is for ("Hvem henvender politikken sig til?", "Henvender de to politikker sig til den samme
+# gruppe?", "Who is the policy aimed at?"): its target group, the term AUDIENCE_TERM.
+AUDIENCE_ASKED = re.compile(
+    r"\b\w*(?:politik|udkast)\w*\s+(?:\w+\s+)?henvend\w*\s+sig\s+til\b|"
+    r"\bhenvend\w*\s+(?:\w+\s+)?(?:\w*politik\w*|udkast\w*|de to politikker)\s+sig\s+til\b|"
+    r"\bwho\s+(?:is|are|was|were)\s+(?:[\w-]+\s+){0,2}polic(?:y|ies)\s+(?:aimed at|for|addressed to)\b", re.IGNORECASE)
+AUDIENCE_TERM = "målgruppe"
 # Where a term may be followed by words that only place it ("vestlige i statistikken", "X in the draft").
 PLACING_TAIL = re.compile(r"\s+(?:i|ifølge|in|according to)\s+.+$")
 ARTICLE = re.compile(r"^(?:en|et|de|den|det|a|an|the)\s+")
 
 
-def asked_definitions(topic: str, definitions: list[Definition], english: bool = False) -> list[Definition]:
+def asked_definitions(topic: str, definitions: list[Definition], english: bool = False,
+                      question: str = "") -> list[Definition]:
     """The definitions of the term a question asks the meaning of (by its name or an alias), one per
     period the corpus defines it for; empty when the question asks anything else. ``topic`` is the
     question without the words that pick a document (see question.topic_of). An English term is
     read through the glossary's Danish words ("descendant" → efterkommer, "non-Western countries"
-    → ikke-vestlige lande), matched on each word's first letters."""
+    → ikke-vestlige lande), matched on each word's first letters. Whom a policy is for (AUDIENCE_ASKED
+    in the whole ``question``) asks for its target group."""
     text = " ".join(topic.split())
-    terms = [_term_key(m.group("term")) for m in (p.match(text) for p in (ASKS_MEANING, TERM_FIRST, TERM_INSIDE)) if m]
+    terms = [_term_key(m.group("term")) for m in (p.match(text) for p in (ASKS_MEANING, TERM_FIRST, TERM_INSIDE,
+                                                                           SAME_TERM)) if m]
+    if AUDIENCE_ASKED.search(question):
+        terms.append(AUDIENCE_TERM)
     if COMPARISON_RE.search(text):  # how a meaning changed; elsewhere "forståelsen af …" may be a principle's words
         terms += [_term_key(m.group("term")) for m in MEANING_NOUN.finditer(text)]
     names = lambda d: {_term_key(d.term), *(_term_key(a) for a in d.aliases)}  # noqa: E731

@@ -1056,3 +1056,15 @@ def test_a_definition_compared_with_a_document_that_has_none_brings_that_documen
     assert "Bland dig i byen" in answer.answer  # the 2011 vision, from the curated definitions
     assert {c.document_id for c in answer.citations} == {"integrationspolitik-2011-2014",
                                                          "integrations-medborgerskabspolitik-2023-2026"}
+
+
+def test_whom_a_policy_is_for_is_its_target_group_in_each_policy(retriever):
+    for question in ("Er målgruppen den samme i den gamle og den nye politik?",
+                     "Henvender de to politikker sig til den samme gruppe borgere?"):
+        answer = answer_question(question, retriever)
+        assert {c.period for c in answer.citations} == {"2011-2014", "2023-2026"}
+        assert "alle københavnere" in answer.answer and "integrationsbehov" in answer.answer
+        _check_citations(answer, retriever)
+    # whom a flagship project is for is no policy's target group
+    other = answer_question("Hvem henvender fyrtårnsprojektet sig til?", retriever)
+    assert "Målgruppen for nærværende" not in other.answer
