@@ -112,7 +112,7 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 
 # "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.
-FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges op|fulgt op|opfølgning\w*|monitor\w*|"
+FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges (?:der )?op|fulgt op|holde[rs]? (?:man )?øje med|opfølgning\w*|monitor\w*|"
                              r"måle[rs]? (?:på )?(?:indsatsen|effekten|resultaterne|fremskridt\w*)|"
                              r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))",
                              re.IGNORECASE)
@@ -121,12 +121,14 @@ ASKS_HOW = re.compile(r"\b(?:hvordan|hvad|hvilke\w*|how|what|which)\b", re.IGNOR
 
 def follow_up_picks(question: str, retriever: Retriever) -> list[Pick]:
     """How the documents the question names (or all) are to be followed up: the statements of their
-    follow-up items (the goal data's kind "opfoelgning"), in reading order; empty for another question,
-    for one that compares, and when the data has no follow-up for a document the question names."""
-    if not (FOLLOW_UP_ASKED.search(question) and ASKS_HOW.search(question)) or COMPARISON_RE.search(question):
+    follow-up items (the goal data's kind "opfoelgning", or a principle that is about following up:
+    "Princip C: Evaluering og monitorering"), in reading order; empty for another question and when the
+    data has no follow-up for a document the question names."""
+    if not (FOLLOW_UP_ASKED.search(question) and ASKS_HOW.search(question)):
         return []
     named = named_documents(question, retriever)
-    items = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.kind == "opfoelgning"
+    items = [g for g in load_goals_cached(retriever.settings.corpus_dir)
+             if (g.kind == "opfoelgning" or (g.kind == "princip" and FOLLOW_UP_ASKED.search(g.title)))
              and g.policy in retriever.index.documents and not g.placeholder and (not named or g.policy in named)]
     if any(doc not in {g.policy for g in items} for doc in named):
         return []  # a named document the data has no follow-up for ("… og hvad siger udkastet om det?")

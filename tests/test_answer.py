@@ -388,10 +388,14 @@ def test_how_a_policy_is_followed_up_is_answered_with_its_follow_up_items(retrie
     _check_citations(answer, retriever)
     synopsis = answer_question("Hvordan ville synopsen følge op på indsatsen?", retriever)
     assert {c.document_id for c in synopsis.citations} == {"synopsis-2011-2014"}
-    # the data holds no follow-up for the draft: the question is answered from the text
+    # the draft's follow-up is its principle on evaluation and monitoring; a comparison gets both policies'
     both = answer_question("Hvordan skulle man følge op på effekten i 2011-2014-politikken, og hvad siger udkastet "
                            "for 2023-2026 om det samme?", retriever)
-    assert "integrations-medborgerskabspolitik-2023-2026" in {c.document_id for c in both.citations}
+    assert {c.document_id for c in both.citations} == {"integrationspolitik-2011-2014",
+                                                        "integrations-medborgerskabspolitik-2023-2026"}
+    assert "Integrationsbarometer" in both.answer and "monitoreres" in both.answer
+    watched = answer_question("Hvordan holder man øje med, om udkastets indsatser virker?", retriever)
+    assert "monitoreres" in watched.answer
 
 
 def test_a_list_heading_is_matched_by_its_whole_words(retriever):
