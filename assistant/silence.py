@@ -243,6 +243,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "De fundne passager nævner ikke, hvem der er medlemmer."
     if NAMES_ASKED.search(question) and not names_listed(question, language, passages, retriever):
         return "De fundne passager nævner ikke, hvilke der konkret er tale om."
+    if DECISION_ASKED.search(question) and not decision_found(question, passages, retriever):
+        return "De fundne passager nævner ingen beslutning truffet af det udvalg eller organ, der spørges om."
     outcome = OUTCOME_ASKED.search(question)  # "Hvad viste undersøgelsen, og hvem lavede den?": what it showed
     if outcome and not outcome_found(asked_clause(question, outcome.start()), language, passages, retriever):
         return "De fundne passager beskriver ikke et resultat eller en evaluering af det, der spørges om."
@@ -604,6 +606,27 @@ def outcome_found(question: str, language: str, passages: list[Passage], retriev
     for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
         if OUTCOME_IN_TEXT.search(text) and names_most(own, text, retriever):
+            return True
+    return False
+
+
+# What a body decided: "Hvad besluttede Økonomiudvalget …?", "What did the committee decide?"
+DECISION_ASKED = re.compile(r"\b(?:hvad (?:besluttede|vedtog|godkendte|konkluderede)|hvad (?:har|blev) (?:\w+ ){0,3}"
+                            r"besluttet|hvilken beslutning|what did (?:\w+ ){1,5}decide|what was decided)\b", re.IGNORECASE)
+DECIDED_IN_TEXT = re.compile(r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|drøftet|"
+                             r"drøftede|tiltrådt|tiltrådte)\b", re.IGNORECASE)
+
+
+def decision_found(question: str, passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether a top sentence (read with its headings) tells a decision of a body the question names
+    ("Beskæftigelses- og Integrationsudvalgets beslutning …: Indstillingen blev drøftet."); a question
+    naming no body passes. A plan to send a proposal "til godkendelse i Økonomiudvalget" is no decision."""
+    asked = {body.acronym for body, _span in bodies_named(question)}
+    if not asked:
+        return True
+    for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = under_its_heading(p, doc.cleaned[a:b])
+        if DECIDED_IN_TEXT.search(text) and asked & {body.acronym for body, _span in bodies_named(text)}:
             return True
     return False
 

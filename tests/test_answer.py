@@ -655,6 +655,10 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     ("Jeg skal svare en borger, der spørger, hvor mange tolke forvaltningen har ansat. Hvad viste opgørelsen?", "tal",
      "Jeg skal svare en borger, der spørger, hvor mange der følte sig diskrimineret i 2010. Hvad viste "
      "undersøgelsen, og hvem lavede den?", "23 %"),
+    # a body's decision: a plan to send it a proposal "til godkendelse" is none
+    ("Hvad besluttede Økonomiudvalget, da det fik det endelige forslag til integrationspolitikken 2011-2014?",
+     "beslutning", "Hvad besluttede Beskæftigelses- og Integrationsudvalget på mødet d. 10. maj 2010 om synopsen?",
+     "Indstillingen blev drøftet"),
     # a goal's figure stands in its heading; the title named ("Bland dig i byen") is no asked term
     ("Hvor mange procent af de tosprogede elever faldt fra gymnasiet?", "tal",
      "Hvilke elever skulle løftes fagligt ifølge Bland dig i byen-politikken, og hvor stor en gruppe er der "
