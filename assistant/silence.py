@@ -412,11 +412,15 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
 # or "konkrete tiltag" by what they are.
 # A count before the kind asks for the members of a set the documents may only count ("Hvilke ti skoler
 # blev valgt ud?" is not answered by "de ti svageste skoler").
+NAMED_KINDS = (r"(?:virksomheder|firmaer|organisationer|foreninger|skoler|institutioner|byer|lande|kommuner|omegnskommuner|"
+               r"bydele|boligområder|personer|partnere|companies|firms|organi[sz]ations|associations|schools|"
+               r"institutions|cities|countries|municipalities|districts|people|persons|partners)")
+# Names asked for: "hvilke konkrete virksomheder", "hvilke seks skoler", and which ones belong to a set
+# ("Hvilke skoler er med i integrationsløftet?", "… indgår i", "… blev udvalgt til").
 NAMES_ASKED = re.compile(
-    rf"\b(?:hvilke|which)\s+(?:(?:konkrete|specifikke|navngivne|specific|named|{CARDINALS}|\d+)\s+(?:virksomheder|"
-    r"firmaer|organisationer|foreninger|skoler|byer|lande|kommuner|bydele|boligområder|personer|partnere|companies|"
-    r"firms|organi[sz]ations|associations|schools|cities|countries|municipalities|districts|people|persons|partners))\b",
-    re.IGNORECASE)
+    rf"\b(?:hvilke|which)\s+(?:(?:konkrete|specifikke|navngivne|specific|named|{CARDINALS}|\d+)\s+{NAMED_KINDS}\b|"
+    rf"{NAMED_KINDS}\s+(?:(?:er|blev|var|bliver)\s+(?:\w+\s+)?(?:udvalgt|valgt|udpeget|med|omfattet|inddraget)|"
+    r"indgår|indgik|deltager|deltog|hører\s+med)\b)", re.IGNORECASE)
 # Two or more names in a row: "Tyrkiet, Irak, Iran", "Indre By, Vesterbro, Husum og Valby".
 NAME = r"[A-ZÆØÅ][\w/]*\w(?![\w-])(?:\s+[A-ZÆØÅ][\w/]*\w(?![\w-]))*"
 NAMES_IN_A_ROW = re.compile(rf"{NAME}(?:\s*(?:,|\bog\b|\bsamt\b|\band\b)\s*{NAME})+")
