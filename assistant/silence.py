@@ -365,6 +365,9 @@ def english_head(question: str) -> str:
     return words[-1] if words else ""
 
 
+# How many took part at all ("Hvor mange respondenter indgik i undersøgelsen?"): a total, which a share does not give.
+TAKING_PART = re.compile(r"\b(?:indgik|indgår|deltog|deltager|var med|blev (?:spurgt|adspurgt|interviewet)|took part|"
+                         r"participated|were (?:asked|interviewed|surveyed))\b", re.IGNORECASE)
 # "16-64-årige indvandrere", "5 års ophold", "fire dage": an age or a duration, not how many there are.
 AGE_OR_DURATION = re.compile(rf"\b(?:\d+(?:\s*[-–]\s*\d+)?|{CARDINALS})\s*-?\s*"
                              r"(?:årig\w*|års?\b|dage?\b|uger?\b|måned(?:er)?\b|timer?\b)")
@@ -385,6 +388,7 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
     "Hvor mange etniske minoriteter føler sig inkluderet?" is not answered by "hver fjerde i
     arbejdsstyrken er en etnisk minoritet"."""
     stems = {n[:STEM_PREFIX] for n in counted.nouns}
+    total = TAKING_PART.search(question)
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     # The sentence must also say most of what the question asks about the group.
     asked = asked_terms(topic_of(question), language, f"{ASKING_WORDS} {SHARE_WORDS} {DOCUMENT_VERBS}")
@@ -392,12 +396,15 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
         if not names_most(asked, under_its_heading(p, doc.cleaned[a:b]), retriever):
             continue
         words = count_words(doc.cleaned[a:b])
+        shares = set(re.findall(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|pct)", doc.cleaned[a:b].lower()))
         for i, w in enumerate(words):
             w = w.strip(".,")
             if not (re.fullmatch(r"\d+(?:[.,]\d+)*", w) and w not in years) and not COUNT_WORD.fullmatch(w):
                 continue
             if i and words[i - 1].strip(".,") in LABEL_WORDS:
                 continue  # "Mål 6", "indsats 4", "side 21": a label, not a count
+            if total and w in shares:
+                continue  # "70 % af alle respondenter" is a share of them, not how many took part
             reach = counted.reach
             near = words if reach is None else words[i + 1:i + 1 + reach] + words[max(0, i - 2):i]
             if re.fullmatch(r"(?:19|20)\d\d", w):

@@ -640,6 +640,9 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # a count before the kind asks for the members of a set the documents only count ("de ti svageste skoler")
     ("Hvilke seks skoler er med i fyrtårnsprojektet?", "konkret",
      "Hvilke bydele udpeger Tryghedsindeks 2010?", "Husum"),
+    # how many took part is a total: "70 % af alle respondenter" is a share of them
+    ("Hvor mange respondenter indgik i Catinéts diskriminationsundersøgelse fra 2010?", "antal",
+     "Hvor mange respondenter oplevede diskrimination i København ifølge rapporten fra 2010?", "70 %"),
     # which ones belong to a set ("er med i", "indgår i", "blev udvalgt til"): only names answer it
     ("Hvilke skoler er med i integrationsløftet?", "konkret",
      "Hvilke bydele blev udpeget i Tryghedsindeks 2010 som områder med behov for en markant indsats?", "Husum"),
