@@ -23,8 +23,8 @@ from .picks import LABELLED, Pick, best_in_span, merge_overlapping, pick_sentenc
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, expand_abbreviations, question_type
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
-from .silence import (Support, document_periods, english_covered, is_supported, missing_detail, named_periods,
-                      off_period, support, QUANTITY_RE)
+from .silence import (QUANTITY_RE, Support, document_periods, english_covered, is_supported, missing_detail,
+                      named_periods, off_period, support)
 from .sentence_rank import term_rarity
 from .sparse import tokenize
 from .templates import unfinished_sections
@@ -92,8 +92,8 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
 
 
 # "Hvornår skulle målene være nået?", "By when should the goals be reached?": the deadline the text sets, no status.
-DEADLINE_ASKED = re.compile(r"\b(?:hvornår|inden hvilket år|(?:by )?when)\b[^?]*\b(?:skal|skulle|bør|should|must|to be)\b",
-                            re.IGNORECASE)
+DEADLINE_ASKED = re.compile(r"\b(?:hvornår|inden hvilket år|(?:by )?when)\b[^?]*"
+                            r"\b(?:skal|skulle|bør|should|must|to be)\b", re.IGNORECASE)
 # "Blev målet nået?", "Was the goal met?": whether a goal was reached, as a yes/no question.
 REACHED_ASKED = re.compile(r"^\W*(?:blev|er|var|har|nåede|lykkedes|was|were|is|has|have|did)\b[^?]*\b(?:nået|nåede|"
                            r"opfyldt|indfriet|lykkedes|reached|achieved|met)\b", re.IGNORECASE)
@@ -494,8 +494,7 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     from_list = bool(picks) and not comparison
     if not picks:
         picks = pick_sentences(content, text, qtype, retriever)
-        if QUANTITY_RE.search(text) and not any(re.search(r"\d", retriever.index.documents[p.doc_id].cleaned[p.start:p.end])
-                                                  for p in picks):
+        if QUANTITY_RE.search(text) and not any(re.search(r"\d", _quoted(p, retriever)) for p in picks):
             picks = merge_overlapping(stated_figure_picks(content, retriever) + picks)  # the goal's figure
     reason = off_period(text, {retriever.index.meta(p.doc_id).period for p in picks}, document_periods(retriever))
     if reason:
@@ -548,6 +547,11 @@ def item_following(items: list[Pick], question: str, passages: list[Passage], re
                if c.doc_id == item.doc_id and c.clean_start < end and item.end < c.clean_end]
         out += best_in_span(own, question, retriever, item.doc_id, item.end, end, ITEM_FOLLOWING)
     return out
+
+
+def _quoted(pick: Pick, retriever: Retriever) -> str:
+    """The cleaned text a pick quotes."""
+    return retriever.index.documents[pick.doc_id].cleaned[pick.start:pick.end]
 
 
 def _item_end(pick: Pick, retriever: Retriever) -> int:

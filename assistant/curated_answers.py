@@ -112,7 +112,8 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 
 # "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.
-FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges (?:der )?op|fulgt op|holde[rs]? (?:man )?øje med|opfølgning\w*|monitor\w*|"
+FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges (?:der )?op|fulgt op|holde[rs]? (?:man )?øje med|"
+                             r"opfølgning\w*|monitor\w*|"
                              r"måle[rs]? (?:på )?(?:indsatsen|effekten|resultaterne|fremskridt\w*)|"
                              r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))",
                              re.IGNORECASE)

@@ -185,8 +185,9 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     policy that the documents hold only as a draft was adopted, names a place or body the documents
     never mention, a year they never mention, asks for money while no passage has an amount, for
     contact details the documents never give, for a number no top sentence states (for the rate it
-    measures, beside the year it names), or for what came of something (a result, an evaluation,
-    whether it got better) that no top sentence reports.
+    measures, beside the year it names), for members or names no top sentence gives, for a decision of a
+    body no top sentence tells, or for what came of something (a result, an evaluation, whether it got
+    better) that no top sentence reports.
     """
     periods = document_periods(retriever)
     for m in PERIOD_RE.finditer(question):
@@ -455,7 +456,8 @@ def person_named(role: str, passages: list[Passage], retriever: Retriever) -> bo
 
 def members_named(asked: set[str] | None, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether a top sentence names what the members belong to (most of the asked terms) and a person."""
-    return any(person_in(text, retriever) and names_most(asked, text, retriever) for text in top_sentences(passages, retriever))
+    return any(person_in(text, retriever) and names_most(asked, text, retriever)
+               for text in top_sentences(passages, retriever))
 
 
 def top_sentences(passages: list[Passage], retriever: Retriever) -> list[str]:

@@ -46,7 +46,8 @@ DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldou
                  HERE / "questions" / "dev11.jsonl", HERE / "questions" / "blind11.jsonl",
                  HERE / "questions" / "dev12.jsonl", HERE / "questions" / "blind12.jsonl", HERE / "questions" / "dev13.jsonl",
                  HERE / "questions" / "dev14.jsonl", HERE / "questions" / "dev15.jsonl", HERE / "questions" / "blind13.jsonl",
-                 HERE / "questions" / "dev16.jsonl", HERE / "questions" / "blind14.jsonl", HERE / "questions" / "dev17.jsonl", HERE / "questions" / "dev18.jsonl", HERE / "questions" / "dev19.jsonl", HERE / "questions" / "blind15.jsonl",
+                 HERE / "questions" / "dev16.jsonl", HERE / "questions" / "blind14.jsonl", HERE / "questions" / "dev17.jsonl",
+                 HERE / "questions" / "dev18.jsonl", HERE / "questions" / "dev19.jsonl", HERE / "questions" / "blind15.jsonl",
                  HERE / "questions" / "offtopic_dev.jsonl", HERE / "questions" / "offtopic_blind.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
