@@ -658,7 +658,7 @@ def asked_clause(question: str, at: int) -> str:
     asked_from = asked_sentence_start(question)
     if at < asked_from:  # "Jeg skal svare en borger, der spørger, hvor mange der … i 2010. Hvad viste …?"
         told = question[:at]
-        begin = max([0, *(m.end() for m in re.finditer(r"[.!]\s+|,\s*(?=$)|[:–—]\s+|\s-\s+", told))])
+        begin = max([0, *(m.end() for m in re.finditer(rf"[.!]\s+|,\s*$|{CONTEXT_END.pattern}", told))])
         end = min((m for m in (NEXT_QUESTION_PART.search(question, at), SENTENCE_END.search(question, at)) if m),
                   key=lambda m: m.start())
     else:
