@@ -397,7 +397,7 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
         if not names_most(asked, under_its_heading(p, doc.cleaned[a:b]), retriever):
             continue
         words = count_words(doc.cleaned[a:b])
-        shares = set(re.findall(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|pct)", doc.cleaned[a:b].lower()))
+        shares = set(re.findall(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|pct)", doc.cleaned[a:b].lower())) if total else set()
         for i, w in enumerate(words):
             w = w.strip(".,")
             if not (re.fullmatch(r"\d+(?:[.,]\d+)*", w) and w not in years) and not COUNT_WORD.fullmatch(w):
