@@ -64,6 +64,10 @@ ADOPTION_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when|what date|on what 
                             re.IGNORECASE)
 FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|procent|andel|tal|hvornår|"
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
+# How soon or how long: "How soon do municipalities take over integration responsibility …?" asks for a
+# time, not for a responsibility list.
+TIME_ASKED = re.compile(r"\b(?:hvor hurtigt|hvor længe|hvor lang tid|hvornår|how soon|how quickly|how fast|how long|"
+                        r"when)\b", re.IGNORECASE)
 
 
 YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
@@ -122,8 +126,10 @@ def question_type(question: str) -> str:
         return "list"
     if DEFINITION_RE.search(question):
         return "definition"
-    if RESPONSIBILITY_RE.search(question):
+    if RESPONSIBILITY_RE.search(question) and (WHO_RE.search(question) or not TIME_ASKED.search(question)):
         return "responsibility"
+    if TIME_ASKED.search(question):
+        return "figure"
     if asks_what_a_term_is(question):
         return "definition"
     if FIGURE_RE.search(question):

@@ -151,6 +151,16 @@ def test_question_types():
     assert question_type("Hvordan lever kommunen op til sin initiativpligt?") == "responsibility"
     assert question_type("Hvad betyder det for udvalgene, at handleplanerne er forpligtende?") != "definition"
     assert question_type("Hvor mange procent var i beskæftigelse i 2021?") == "figure"
+    # a time asked about a responsibility is a time; who has it is still a responsibility
+    assert question_type("How soon do municipalities take over integration responsibility for people from Ukraine?") \
+        == question_type("Hvor hurtigt overtager kommunen ansvaret for fordrevne fra Ukraine?") == "figure"
+    assert question_type("Hvem har ansvaret, og hvornår skal det ske?") == "responsibility"
+
+
+def test_a_time_asked_about_a_responsibility_is_answered_with_the_time(retriever):
+    answer = answer_question("How soon do municipalities take over integration responsibility for displaced people "
+                             "from Ukraine under the special law?", retriever)
+    assert answer.answerable and "fire dage" in answer.answer
 
 
 def test_details_the_documents_never_mention_are_refused(retriever):
