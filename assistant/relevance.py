@@ -174,12 +174,19 @@ def about_the_documents_only(question: str, retriever: Retriever) -> bool:
     return not {t for t in rest if not t.isdigit()}  # "fra 2011 til 2023": years name documents
 
 
+# A word that names a policy document, beside the years that say which ("2011-2014-politikken").
+POLICY_WORD = re.compile(r"politik|udkast|synops|indstilling|polic|draft", re.IGNORECASE)
+
+
 def relevance(question: str, passages: list[Passage], retriever: Retriever, dense: float) -> Relevance | None:
     """The relevance of a question to the documents, or None when no model has been fitted for the
-    embedder in use, or the question is about the documents by its words alone."""
+    embedder in use, or the question is about the documents by its words alone: it asks only about
+    the documents it names or compares, or it names two of them with a word for a policy ("Hvordan er
+    de to politikker bygget op? Sammenlign 2011-2014-politikken med udkastet for 2023-2026.")."""
     model = load_relevance_model()
     if model is None or not passages or model.embedder != retriever.embedder.id or \
-            about_the_documents_only(question, retriever):
+            about_the_documents_only(question, retriever) or \
+            (len(named_documents(question, retriever)) >= 2 and POLICY_WORD.search(question)):
         return None
     features = relevance_features(question, passages, retriever, dense, model.direction)
     return Relevance(tuple(features.tolist()), float(model.score(features)[0]), model.threshold)

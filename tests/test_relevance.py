@@ -78,6 +78,22 @@ def test_a_question_about_the_documents_passes(retriever, question):
     assert answer.answer != OFF_TOPIC and fit is not None and not fit.off_topic
 
 
+@pytest.mark.parametrize("question", [
+    "Hvordan er de to politikker bygget op? Sammenlign opbygningen af 2011-2014-politikken med udkastet for 2023-2026.",
+    "Hvad er sagsnummeret på punktet om synopsen for integrationspolitikken 2011-2014?",
+])
+def test_a_question_naming_two_of_the_policies_is_about_the_documents(retriever, question):
+    passages = retriever.search(question, k=10)
+    assert relevance(question, passages, retriever, support(question, passages, retriever).dense) is None
+    assert answer_question(question, retriever).answer != OFF_TOPIC
+
+
+def test_years_alone_do_not_make_a_question_about_the_policies(retriever):
+    question = "Hvad var inflationen i 2012 sammenlignet med 2024?"
+    passages = retriever.search(question, k=10)
+    assert relevance(question, passages, retriever, support(question, passages, retriever).dense) is not None
+
+
 @pytest.mark.parametrize("message", ["Hej!", "Hej! Hvordan har du det i dag?", "Hvad kan du hjælpe mig med?",
                                      "Tak for hjælpen", "What can you do?"])
 def test_small_talk_gets_what_the_assistant_is_for(retriever, message):
