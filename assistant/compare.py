@@ -167,3 +167,19 @@ def without_comparison_words(question: str) -> str:
     they ask for two sides, they are not what either side must say."""
     rest = " ".join(COMPARISON_RE.sub(" ", question).split())
     return rest or question
+
+
+def without_titles(text: str, retriever: Retriever) -> str:
+    """The text without a document's title phrase of three or more words ("ifølge Bland dig i
+    byen-politikken"): it names the document, not what is asked about."""
+    for phrase in title_phrases(retriever):
+        text = re.sub(rf"\b{re.escape(phrase)}\b(?:-\w+)?", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def title_phrases(retriever: Retriever) -> list[str]:
+    """The parts of the indexed documents' titles (split at a dash, colon or full stop) of three or
+    more words, longest first."""
+    parts = {part.strip() for d in retriever.index.documents.values()
+             for part in re.split(r"\s[–—-]\s|[:.]\s", d.meta.title)}
+    return sorted((p for p in parts if len(p.split()) >= 3), key=len, reverse=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .compare import named_documents
+from .compare import named_documents, without_titles
 from .index import StoredDocument
 from .lists import family_picks, item_families
 from .picks import Pick
@@ -33,6 +33,8 @@ ACTORS = {
                    "arbejdsgiver arbejdsgivere arbejdsgiverne",
     "uddannelsesinstitution": "uddannelsesinstitution uddannelsesinstitutioner uddannelsesinstitutionerne "
                               "uddannelsesinstitutionernes skole skoler skolerne uddannelsessted uddannelsessteder",
+    "forening": "forening foreninger foreningerne foreningernes foreningsliv foreningslivet organisation organisationer "
+                "organisationerne organisationernes lokalsamfund lokalsamfundet lokalsamfundets",
 }
 # The same actors as an English question names them (the duty lists' headings are Danish).
 ENGLISH_ACTORS = {
@@ -40,12 +42,17 @@ ENGLISH_ACTORS = {
     "københavner": "citizen citizens citizens' resident residents copenhageners individual individuals",
     "erhvervsliv": "business businesses company companies employer employers",
     "uddannelsesinstitution": "school schools institutions",
+    "forening": "association associations organisation organisations organization organizations ngos community "
+                "communities",
 }
 ACTOR_OF_WORD = {w: actor for actors in (ACTORS, ENGLISH_ACTORS) for actor, words in actors.items() for w in words.split()}
 # What asks for a duty without naming the task: these words are not the task.
 DUTY_WORDS = set(("ansvar ansvaret ansvarlig ansvarlige opgave opgaven opgaver opgaverne pligt pligter påhviler skal "
                   "sørge gøre selv hvem hvis have har står noget om for at det er ifølge politikken rolle rollen "
-                  "lykkes lykke eget egen egne").split())
+                  "lykkes lykke eget egen egne forventer forventes forventet forventede forventning forventninger "
+                  "bidrage bidrager med spille spiller forpligtelse forpligtelser forpligtelserne forpligtet").split())
+# "Hvad forventer kommunen af virksomhederne?": the duty asked for is theirs, after "af".
+EXPECTED_OF = re.compile(r"\bforvent\w*\b.*?\baf\b(?P<actor>.*)", re.IGNORECASE)
 ITEMS_PER_TASK = 4
 
 
@@ -63,7 +70,7 @@ def duty_lists(retriever: Retriever, filters: Filters | None, documents: list[st
     admitted.sort(key=lambda d: {"adopted": 0, "draft": 1}.get(d.meta.status, 2))
     found = []
     for doc in admitted:
-        for _kind, items, heading in item_families(doc):
+        for _kind, items, heading in item_families(doc, min_items=1):  # "… lokalsamfundets ansvar" has one duty
             actors = _actors(heading)
             if DUTY_HEADING.search(heading) and actors:
                 found.append((doc, actors, items))
@@ -76,7 +83,8 @@ QUOTED = re.compile(r"['\"»«“”][^'\"»«“”]+['\"»«“”]")  # a quo
 def _task_terms(question: str, retriever: Retriever, expand: bool = True) -> set[str]:
     """The terms of the task a question asks about (not its duty words, actors or quoted names), with
     their synonyms."""
-    words = " ".join(w for w in re.findall(r"[^\W\d_]+", QUOTED.sub(" ", topic_of(question)).lower())
+    asked = without_titles(QUOTED.sub(" ", topic_of(question)), retriever)  # "i Bland dig i byen" names the policy
+    words = " ".join(w for w in re.findall(r"[^\W\d_]+", asked.lower())
                      if w not in DUTY_WORDS and w not in ACTOR_OF_WORD)
     return {t for t in tokenize(retriever.expand(words) if expand else words, retriever.lexicon)
             if t not in stopwords() and t not in GENERIC_TERMS and len(t) > 2}
@@ -92,7 +100,8 @@ def duty_picks(question: str, retriever: Retriever, filters: Filters | None = No
     if not RESPONSIBILITY_RE.search(question) or SPECIFIC_ITEM_RE.search(question) or language not in ("da", "en"):
         return []  # "Hvad siger princip E om borgernes ansvar?" asks for the principle
     lists = duty_lists(retriever, filters, named_documents(question, retriever))
-    asked = _actors(question)
+    expected = EXPECTED_OF.search(question)
+    asked = (expected and _actors(expected.group("actor"))) or _actors(question)
     task = _task_terms(question, retriever)
     own = _task_terms(question, retriever, expand=False)  # the task as the question words it
     if language == "en":  # only the glossary's Danish words for it can stand in the Danish lists ("expected": ansvar)

@@ -121,12 +121,12 @@ def _family(doc: StoredDocument, kind: str, parent: tuple[str, ...]) -> tuple[li
     return [s for s in doc.sections if s.kind == kind and s.path[:-1] == parent], (parent[-1] if parent else "")
 
 
-def item_families(doc: StoredDocument) -> list[tuple[str, list, str]]:
-    """(kind, units, heading) of every list of a document with at least two items, in reading order."""
+def item_families(doc: StoredDocument, min_items: int = 2) -> list[tuple[str, list, str]]:
+    """(kind, units, heading) of every list of a document with at least ``min_items`` items, in reading order."""
     keys = dict.fromkeys((s.kind, s.path[:-1] if s.kind not in UNIT_NOUNS else ())
                          for s in doc.sections if s.kind in LIST_UNIT_KINDS)
     families = [(kind, *_family(doc, kind, parent)) for kind, parent in keys]
-    return [f for f in families if len(f[1]) >= 2]
+    return [f for f in families if len(f[1]) >= min_items]
 
 
 def family_picks(doc: StoredDocument, siblings: list, retriever: Retriever, chunk: Chunk | None = None) -> list[Pick]:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .compare import is_comparison, named_documents
+from .compare import is_comparison, named_documents, without_titles
 from .bodies import Body, bodies_named
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import ADOPTION_ASKED, DEFINITION_RE, DUTY_PHRASE_RE, topic_of
@@ -520,22 +520,6 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
 
 # "hvor stor en gruppe er der tale om?": asks only how large
 FILLER_PHRASE = re.compile(r"\b(?:er der|der er|var der|der var) tale om\b", re.IGNORECASE)
-
-
-def without_titles(text: str, retriever: Retriever) -> str:
-    """The text without a document's title phrase of three or more words ("ifølge Bland dig i
-    byen-politikken"): it names the document, not what is asked about."""
-    for phrase in title_phrases(retriever):
-        text = re.sub(rf"\b{re.escape(phrase)}\b(?:-\w+)?", " ", text, flags=re.IGNORECASE)
-    return text
-
-
-def title_phrases(retriever: Retriever) -> list[str]:
-    """The parts of the indexed documents' titles (split at a dash, colon or full stop) of three or
-    more words, longest first."""
-    parts = {part.strip() for d in retriever.index.documents.values()
-             for part in re.split(r"\s[–—-]\s|[:.]\s", d.meta.title)}
-    return sorted((p for p in parts if len(p.split()) >= 3), key=len, reverse=True)
 
 
 # What a count asks who has, gets or uses: "hvor mange … har en tolk", "… får et job".

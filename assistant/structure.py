@@ -122,6 +122,23 @@ def _is_title_line(lines: list[_Line], i: int) -> bool:
     return next_line.text[:1].isupper()
 
 
+def _two_line_list_heading(lines: list[_Line], i: int) -> bool:
+    """A heading over a list that the layout broke over two lines: a block of two short lines that
+    together read as a title (no sentence punctuation, at most MAX_HEADING_WORDS words), right before
+    the list's first item."""
+    if i + 1 >= len(lines) or lines[i + 1].blank or (i > 0 and not lines[i - 1].blank):
+        return False
+    title = f"{lines[i].text} {lines[i + 1].text}"
+    if not TITLE_LINE.match(title) or len(title.split()) > MAX_HEADING_WORDS or not title.split()[0].istitle() or \
+            _item_kind(lines[i + 1].text) or title.endswith((",", "-")):
+        return False
+    after = next((line for line in lines[i + 2:] if not line.blank), None)
+    return after is not None and _item_kind(after.text) is not None
+
+
+MAX_HEADING_WORDS = 10
+
+
 def parse_structure(doc_id: str, text: str) -> list[Section]:
     """The sections of a cleaned document, in reading order."""
     lines = _lines(text)
@@ -155,6 +172,9 @@ def parse_structure(doc_id: str, text: str) -> list[Section]:
             items.append((i, item[0], item[1]))
         elif _is_title_line(lines, i):
             heads.append((i, "heading", "", line.text, 2))
+        elif _two_line_list_heading(lines, i):  # "Det er foreningernes, organisationernes og" | "lokalsamfundets ansvar"
+            heads.append((i, "heading", "", f"{line.text} {lines[i + 1].text}", 2))
+            i += 1
         i += 1
     return _build_sections(doc_id, text, lines, _after_the_numbered_sections(heads), items)
 

@@ -15,9 +15,17 @@ def test_the_duty_lists_are_found_with_their_actors(retriever):
 
 def test_an_actor_named_in_other_words_gets_its_whole_list(retriever):
     quotes = _quotes(duty_picks("Hvad skal den enkelte borger selv gøre?", retriever), retriever)
-    assert quotes[0] == "Det er københavnernes ansvar" and len(quotes) == 7
+    assert quotes[0] == "Det er københavnernes ansvar" and len(quotes) == 6  # the five duties, not the next list's
     assert _quotes(duty_picks("Hvad er virksomhedernes ansvar?", retriever), retriever)[0] == \
         "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+
+
+def test_a_list_under_a_heading_broken_over_two_lines_is_its_own_actors(retriever):
+    quotes = _quotes(duty_picks("Hvad skal foreningerne bidrage med ifølge politikken 2011-2014?", retriever), retriever)
+    assert quotes == ["Det er foreningernes, organisationernes og lokalsamfundets ansvar",
+                      "• at bidrage til løsningen af byens integrationsudfordringer gennem samarbejde og partnerskaber."]
+    expected = _quotes(duty_picks("Hvad forventer kommunen af virksomhederne i Bland dig i byen?", retriever), retriever)
+    assert expected[0] == "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"  # theirs, not the municipality's
 
 
 def test_an_english_question_names_the_actor_in_english(retriever):

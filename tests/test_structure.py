@@ -128,3 +128,17 @@ def test_a_line_after_a_word_that_cannot_end_a_sentence_is_not_a_heading(corpus)
     goal = next(s for s in units if s.label == "Mål 1")
     assert "25 procent svageste tosprogede elever" in _statement(d, goal)  # "… for de" | blank | "25 procent"
     assert not any(s.title.startswith("25 procent") for s in d.sections)
+
+
+def test_a_heading_over_a_list_broken_over_two_lines_starts_its_own_list(corpus):
+    """"Det er foreningernes, organisationernes og" | "lokalsamfundets ansvar" heads its own duty; it
+    is not a sixth item of the citizens' list before it."""
+    policy = corpus.by_id("integrationspolitik-2011-2014")
+    heading = "Det er foreningernes, organisationernes og lokalsamfundets ansvar"
+    assert any(s.kind == "heading" and s.title == heading for s in policy.sections)
+    citizens = [s for s in policy.sections if s.kind == "bullet" and s.path[-2] == "Det er københavnernes ansvar"]
+    assert len(citizens) == 5
+    sections = parse_structure("t", "Indledning\n\nDet er to\nlinjers ansvar\n\n• at gøre noget\n• at gøre mere\n")
+    assert [s.title for s in sections if s.kind == "heading"][-1] == "Det er to linjers ansvar"
+    sentence = parse_structure("t", "Indledning\n\nDette er en sætning, der\nfortsætter her.\n\n• at gøre noget\n")
+    assert not any(s.title.startswith("Dette er") for s in sentence if s.kind == "heading")
