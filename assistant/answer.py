@@ -237,7 +237,9 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
         top_named = max((named(p.chunk) for p in passages[:3] if not p.chunk.placeholder), default=0)
         first_named = named(content[0].chunk) if content else 0
         rival = max((strength(c) for c in others), default=None)  # the strongest other document's
-        if named(holder.chunk) >= PLACEHOLDER_NAMED and named(holder.chunk) >= top_named and \
+        # "Hvem skal udfylde afsnittet om sundhed?": one word of the area's own title is enough when asked who fills it in
+        needed = 1 if FILLS_IN.search(question) and own(holder.chunk) > 0 else PLACEHOLDER_NAMED
+        if named(holder.chunk) >= needed and named(holder.chunk) >= top_named and \
                 (holder is passages[0] or named(holder.chunk) > first_named) and \
                 (rival is None or strength(holder.chunk) > rival
                  or (FILLS_IN.search(question) and strength(holder.chunk) >= rival)):
@@ -280,7 +282,7 @@ def _asked_terms(question: str, retriever: Retriever) -> set[str]:
                          retriever.lexicon)
 
 
-FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*)\b", re.IGNORECASE)
+FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*|skrive|skrives|write|written)\b", re.IGNORECASE)
 
 
 def placeholder_answer(question: str, language: str, qtype: str, passages: list[Passage], notices: list[str],

@@ -250,6 +250,14 @@ def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
     assert short.answerable and "TMF" in short.answer and "ØKF" in short.answer
 
 
+@pytest.mark.parametrize("question", ["Hvem skal udfylde afsnittet om sundhed i udkastet?",
+                                      "Hvem skal skrive afsnittet om sundhedsområdet?",
+                                      "Who is going to write the section on health?"])
+def test_one_word_of_the_areas_title_names_the_template_asked_who_fills_in(retriever, question):
+    answer = answer_question(question, retriever)
+    assert answer.question_type == "placeholder" and "SUF" in answer.answer and "Udfyldes af SUF" in answer.citations[0].quote
+
+
 def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvad er de fem københavnerprincipper?") == "list"
     assert question_type("Kan du liste målene i politikken?") == "list"
