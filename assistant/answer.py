@@ -282,7 +282,8 @@ def _asked_terms(question: str, retriever: Retriever) -> set[str]:
                          retriever.lexicon)
 
 
-FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*|skrive|skrives|write|written)\b", re.IGNORECASE)
+FILLS_IN = re.compile(r"\b(udfyld\w*|forvaltning\w*|fill\w*)\b|\b(?:hvem|who)\b.*\b(?:skrive|skrives|write|written)\b",
+                      re.IGNORECASE)  # "Hvad skal SOF skrive ind?" asks what, not who
 
 
 def placeholder_answer(question: str, language: str, qtype: str, passages: list[Passage], notices: list[str],
