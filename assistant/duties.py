@@ -51,6 +51,10 @@ DUTY_WORDS = set(("ansvar ansvaret ansvarlig ansvarlige opgave opgaven opgaver o
                   "sørge gøre selv hvem hvis have har står noget om for at det er ifølge politikken rolle rollen "
                   "lykkes lykke eget egen egne forventer forventes forventet forventede forventning forventninger "
                   "bidrage bidrager med spille spiller forpligtelse forpligtelser forpligtelserne forpligtet").split())
+# The same for an English question (its glossary would turn "role" into "rollefordeling").
+ENGLISH_DUTY_WORDS = set(("role roles play plays played part responsible responsibility responsibilities expected "
+                          "expect task tasks duty duties job what who whose which is are was were the a an of do does "
+                          "did have has in to").split())
 # "Hvad forventer kommunen af virksomhederne?": the duty asked for is theirs, after "af".
 EXPECTED_OF = re.compile(r"\bforvent\w*\b.*?\baf\b(?P<actor>.*)", re.IGNORECASE)
 ITEMS_PER_TASK = 4
@@ -85,7 +89,7 @@ def _task_terms(question: str, retriever: Retriever, expand: bool = True) -> set
     their synonyms."""
     asked = without_titles(QUOTED.sub(" ", topic_of(question)), retriever)  # "i Bland dig i byen" names the policy
     words = " ".join(w for w in re.findall(r"[^\W\d_]+", asked.lower())
-                     if w not in DUTY_WORDS and w not in ACTOR_OF_WORD)
+                     if w not in DUTY_WORDS and w not in ENGLISH_DUTY_WORDS and w not in ACTOR_OF_WORD)
     return {t for t in tokenize(retriever.expand(words) if expand else words, retriever.lexicon)
             if t not in stopwords() and t not in GENERIC_TERMS and len(t) > 2}
 

@@ -30,7 +30,7 @@ SPECIFIC_ITEM_RE = re.compile(r"\b(?:mål|målet|princip(?:pet)?|tema|pejlemærk
 DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dækker|omfatter)|hvad vil det sige|"
                            r"hvad mener (?:\S+\s+){1,5}?med\b|"
                            r"definition\w*|defin[eé]r\w*|forstås ved|forståelsen af|(?:regnes|betragtes|klassificeres|tælles) (?:man )?som|"
-                           r"hvornår (?:er|bliver) man|what (?:is(?! expected| required)|does .* mean)|define|"
+                           r"hvornår (?:er|bliver) man|what (?:is(?! expected| required| the role)|does .* mean)|define|"
                            r"meaning of|who counts as)\b",
                            re.IGNORECASE)
 # A duty asked for without a word for it: "hvad forventes der af …", "hvad skal københavnerne selv gøre",
@@ -43,7 +43,7 @@ DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,4}?\s+af\b)|what is expected of
                 r"hvad (?:\S+\s+){1,4}?(?:selv\s+)?(?:skal|bør) gøre\b")
 DUTY_PHRASE_RE = re.compile(rf"\b(?:{DUTY_PHRASES})", re.IGNORECASE)
 DUTY_WORDS = rf"ansvar\w*|\w*pligt\w*|påhvile\w*|responsib\w*|duties|obligations?|{DUTY_PHRASES}"
-RESPONSIBILITY_RE = re.compile(rf"\b(hvem|opgave|opgaver|rolle|who|{DUTY_WORDS})\b", re.IGNORECASE)
+RESPONSIBILITY_RE = re.compile(rf"\b(hvem|opgave|opgaver|rolle|who|role|roles|{DUTY_WORDS})\b", re.IGNORECASE)
 RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # asks for duties
 WHO_RE = re.compile(r"\b(hvem|who)\b", re.IGNORECASE)
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"

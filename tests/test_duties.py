@@ -2,6 +2,7 @@
 
 from assistant import ask
 from assistant.duties import duty_lists, duty_picks
+from assistant.question import question_type
 
 
 def _quotes(picks, retriever):
@@ -33,6 +34,14 @@ def test_an_english_question_names_the_actor_in_english(retriever):
                    retriever)[0] == "Det er københavnernes ansvar"
     assert _quotes(duty_picks("What is expected of businesses?", retriever), retriever)[0] == \
         "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+
+
+def test_an_english_question_about_an_actors_role_gets_its_duties(retriever):
+    for question, heading in (("What role do businesses play in the 2011 policy?",
+                               "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"),
+                              ("What is the role of the citizens?", "Det er københavnernes ansvar")):
+        assert question_type(question) == "responsibility"
+        assert _quotes(duty_picks(question, retriever), retriever)[0] == heading
 
 
 def test_whose_duty_a_task_is_gives_the_items_naming_it_under_their_actors(settings, retriever):
