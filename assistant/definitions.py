@@ -129,6 +129,10 @@ AUDIENCE_TERM = "målgruppe"
 # Where a term may be followed by words that only place it ("vestlige i statistikken", "X in the draft").
 PLACING_TAIL = re.compile(r"\s+(?:i|ifølge|in|according to)\s+.+$")
 ARTICLE = re.compile(r"^(?:en|et|de|den|det|a|an|the)\s+")
+# "en person med vestlig baggrund", "borgere fra ikke-vestlige lande", "people of Western origin": the
+# term is what the person has or comes from.
+PERSON_WITH = re.compile(r"^(?:en |et |a |an )?(?:person|borger|københavner|menneske|folk|people|person|citizen|"
+                         r"resident)\w*\s+(?:med|fra|with|from|of)\s+(?P<term>.+)$", re.IGNORECASE)
 
 
 def asked_definitions(topic: str, definitions: list[Definition], english: bool = False,
@@ -156,6 +160,8 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
 
     def asked(term: str) -> list[Definition]:
         found = defining(term) or defining(PLACING_TAIL.sub("", term))  # "vestlige i statistikken": vestlige
+        had = PERSON_WITH.match(PLACING_TAIL.sub("", term))
+        found = found or (defining(_term_key(had.group("term"))) if had else [])
         parts = [ARTICLE.sub("", p) for p in re.split(r",\s*|\s+(?:og|and)\s+", term) if p]
         if not found and len(parts) > 1:  # "inklusion og integration", "en indvandrer og en efterkommer": each
             each = [defining(p) for p in parts]

@@ -95,6 +95,8 @@ def test_the_purpose_of_a_named_goal_is_the_sentence_that_states_it(retriever):
     ("What does MENAPT stand for in the draft?", "Tyrkiet, Syrien"),
     ("Hvad er forskellen på en indvandrer og en efterkommer?", "Indvandrere er født i udlandet"),
     ("Hvad er forskellen på en indvandrer og en efterkommer?", "Efterkommere er født i Danmark"),
+    ("Hvordan defineres en person med vestlig baggrund?", "Vestlige lande forstås som EU-lande"),
+    ("Hvad forstås ved borgere fra ikke-vestlige lande?", "alle andre lande end EU-lande"),
 ])
 def test_a_defined_term_asked_for_in_other_phrasings_gets_its_definition(retriever, question, defining):
     answer = answer_question(question, retriever)
