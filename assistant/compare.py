@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .picks import Pick, pick_sentences
 from .question import CHANGE_SINCE, COMPARISON_RE
-from .retrieve import Retriever, period_years
+from .retrieve import Retriever, period_years, title_parts, without_titles
 from .types import Filters, Passage
 
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
@@ -49,6 +49,13 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
             fits = [meta for meta in metas if names(meta, latest, first)]
             if fits:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
+    meta_by_id = {meta.id: meta for meta in metas}
+    for part in sorted({p for meta in metas for p in title_parts(meta.title)}, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(part)}\b", question, re.IGNORECASE):  # "… Bland dig i byen": its title
+            if not any(s <= m.start() < e or part in title_parts(meta_by_id[doc].title) for s, e, doc in by_name):
+                # (not inside another name, nor the title of a document named already: "synopsen Bland dig i byen")
+                by_name.append((m.start(), m.end(), min((meta for meta in metas if part in title_parts(meta.title)),
+                                                        key=preference).id))
     meta_of = {meta.id: meta for meta in metas}
     mentions = [(start, doc) for start, _end, doc in by_name]
     compares = bool(COMPARISON_RE.search(question) or CHANGE_SINCE.search(question))
@@ -167,19 +174,3 @@ def without_comparison_words(question: str) -> str:
     they ask for two sides, they are not what either side must say."""
     rest = " ".join(COMPARISON_RE.sub(" ", question).split())
     return rest or question
-
-
-def without_titles(text: str, retriever: Retriever) -> str:
-    """The text without a document's title phrase of three or more words ("ifølge Bland dig i
-    byen-politikken"): it names the document, not what is asked about."""
-    for phrase in title_phrases(retriever):
-        text = re.sub(rf"\b{re.escape(phrase)}\b(?:-\w+)?", " ", text, flags=re.IGNORECASE)
-    return text
-
-
-def title_phrases(retriever: Retriever) -> list[str]:
-    """The parts of the indexed documents' titles (split at a dash, colon or full stop) of three or
-    more words, longest first."""
-    parts = {part.strip() for d in retriever.index.documents.values()
-             for part in re.split(r"\s[–—-]\s|[:.]\s", d.meta.title)}
-    return sorted((p for p in parts if len(p.split()) >= 3), key=len, reverse=True)

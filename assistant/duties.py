@@ -87,7 +87,8 @@ QUOTED = re.compile(r"['\"»«“”][^'\"»«“”]+['\"»«“”]")  # a quo
 def _task_terms(question: str, retriever: Retriever, expand: bool = True) -> set[str]:
     """The terms of the task a question asks about (not its duty words, actors or quoted names), with
     their synonyms."""
-    asked = without_titles(QUOTED.sub(" ", topic_of(question)), retriever)  # "i Bland dig i byen" names the policy
+    # "i Bland dig i byen" names the policy
+    asked = without_titles(QUOTED.sub(" ", topic_of(question)), retriever.title_phrases)
     words = " ".join(w for w in re.findall(r"[^\W\d_]+", asked.lower())
                      if w not in DUTY_WORDS and w not in ENGLISH_DUTY_WORDS and w not in ACTOR_OF_WORD)
     return {t for t in tokenize(retriever.expand(words) if expand else words, retriever.lexicon)

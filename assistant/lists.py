@@ -79,7 +79,10 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
     head = asked_head(question, retriever)
     english = bool(question) and retriever.language(question) == "en"  # "the seven goals": through "mål"
     asked = set(re.findall(r"\w+", (retriever.expand(question) if english else question).lower()))
-    named_units = {kind for kind, nouns in UNIT_NOUNS.items() if asked & set(nouns.split())}
+    # "principperne", and by a compound's last part "grundprincipper" (not "indsats": "integrationsindsats")
+    named_units = {kind for kind, nouns in UNIT_NOUNS.items()
+                   if asked & set(nouns.split())
+                   or any(w.endswith(n) for w in asked for n in nouns.split() if n != "indsats")}
     best = unheaded = None  # unheaded: a family of the counted size whose heading names something else
     named = named_documents(question, retriever) if question else []
     for p in passages[:5]:

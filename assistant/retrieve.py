@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -111,13 +111,26 @@ class Retriever:
         self._topics.clear()
 
     def topic(self, question: str) -> str:
-        """topic_of(question), remembered as part of the question, so it has the question's language."""
+        """topic_of(question) without a document's title phrase ("Hvilke grundprincipper hviler
+        integrationspolitikken Bland dig i byen på?": the title names the policy, as "i politikken 2011"
+        would), unless too little is left or the title is quoted as what is asked ("Hvad betyder 'Bland
+        dig i byen'?"); remembered as part of the question, so it has the question's language."""
         topic = topic_of(question)
+        untitled = " ".join(without_titles(topic, self.title_phrases).split())
+        if untitled != topic and len(re.findall(r"[^\W\d_]{3,}", untitled)) >= MIN_TOPIC_WORDS:
+            topic = untitled
         if topic != question:
             if len(self._topics) >= 1024:
                 self._topics.clear()
             self._topics[topic] = question
         return topic
+
+    @cached_property
+    def title_phrases(self) -> list[str]:
+        """The parts of the indexed documents' titles (split at a dash, colon or full stop) of three or
+        more words, longest first."""
+        parts = {part for d in self.index.documents.values() for part in title_parts(d.meta.title)}
+        return sorted(parts, key=len, reverse=True)
 
     def document_boost(self, question: str, doc_id: str) -> float:
         """How strongly the question points at this document (see document_boost)."""
@@ -252,6 +265,18 @@ NEW_POLICY = re.compile(r"\b(?:nye|nyeste|kommende|new|newest|latest|upcoming)\s
                         r"(?:\w*politik\w*|policy|udkast\w*|draft)\b", re.IGNORECASE)
 
 
+MIN_TOPIC_WORDS = 3  # words of three letters or more a topic keeps when a title phrase is taken out
+
+
+def without_titles(text: str, phrases: list[str]) -> str:
+    """The text without the title phrases ("ifølge Bland dig i byen-politikken"), except where quoted:
+    a quoted title is asked about."""
+    for phrase in phrases:
+        text = re.sub(rf"(?<![\"'»«“”‘’]){re.escape(phrase)}\b(?![\"'»«“”‘’])(?:-\w+)?", " ", text,
+                      flags=re.IGNORECASE)
+    return text
+
+
 def document_boost(question: str, meta, latest: str | None = None) -> float:
     """A multiplicative boost for a document named by the question's years or words (pure).
     ``latest`` is the corpus's latest policy period: "den nye politik" is that one's, unless the
@@ -275,7 +300,14 @@ def document_boost(question: str, meta, latest: str | None = None) -> float:
     for pattern, applies in DOCUMENT_CUES:
         if pattern.search(question) and applies(meta):
             factor *= CUE_BOOST
+    if any(re.search(rf"\b{re.escape(part)}\b", question, re.IGNORECASE) for part in title_parts(meta.title)):
+        factor *= CUE_BOOST  # "integrationspolitikken Bland dig i byen": its title names it
     return factor
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a document's title (split at a dash, colon or full stop) of three or more words."""
+    return [p.strip() for p in re.split(r"\s[–—-]\s|[:.]\s", title) if len(p.split()) >= 3]
 
 
 MONTH_NUMBERS = {name: n for n, names in enumerate(

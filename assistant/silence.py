@@ -487,7 +487,7 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     """Whether a sentence of the top passages has a number and names more than half of what a
     quantity question asks about (and the year it asks for, if it names one outside a policy's name);
     a question with too little to check (see asked_terms) passes."""
-    topic = without_titles(FILLER_PHRASE.sub(" ", topic_of(question)), retriever)
+    topic = without_titles(FILLER_PHRASE.sub(" ", topic_of(question)), retriever.title_phrases)
     own = asked_terms(topic, language, f"{ASKING_WORDS} {SHARE_WORDS} {DOCUMENT_VERBS}")  # "hvor mange" asks
     if own is None:
         return True

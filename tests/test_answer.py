@@ -260,6 +260,11 @@ def test_one_word_of_the_areas_title_names_the_template_asked_who_fills_in(retri
     assert answer.question_type == "placeholder" and "SUF" in answer.answer and "Udfyldes af SUF" in answer.citations[0].quote
 
 
+def test_a_list_named_by_a_compound_of_its_items_noun_is_the_whole_list(retriever):
+    answer = answer_question("Hvilke grundprincipper hviler integrationspolitikken Bland dig i byen på?", retriever)
+    assert [c.quote.split(".")[0] for c in answer.citations] == ["PRINCIP I", "PRINCIP 2", "PRINCIP 3"]
+
+
 def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvad er de fem københavnerprincipper?") == "list"
     assert question_type("Kan du liste målene i politikken?") == "list"

@@ -135,6 +135,21 @@ def test_the_rankings_search_without_the_phrases_that_pick_a_document():
     # out of "integration"
     assert topic_of("Hvordan definerer politikkerne integration?") == "Hvordan definerer integration?"
     assert topic_of("Hvem er målgruppen i de to politikker?") == "Hvem er målgruppen i de to ?"
+    assert topic_of("Hvad er kommunens opgaver ifølge brochuren?") == "Hvad er kommunens opgaver ?"
+
+
+def test_a_documents_title_names_it_and_is_not_searched_for(retriever):
+    from assistant.compare import named_documents
+
+    question = "Hvilke grundprincipper hviler integrationspolitikken Bland dig i byen på?"
+    assert retriever.topic(question) == "Hvilke grundprincipper hviler på?"
+    assert named_documents(question, retriever) == ["integrationspolitik-2011-2014"]  # adopted before the synopsis
+    policy = retriever.index.meta("integrationspolitik-2011-2014")
+    draft = "integrations-medborgerskabspolitik-2023-2026"
+    assert retriever.document_boost(question, policy.id) > retriever.document_boost(question, draft)
+    # a quoted title is what is asked about; a title after a document's name is that document's
+    assert retriever.topic("Hvad betyder 'Bland dig i byen'?") == "Hvad betyder 'Bland dig i byen'?"
+    assert named_documents("Hvad står der i synopsen Bland dig i byen om sprog?", retriever) == ["synopsis-2011-2014"]
 
 
 def test_the_broader_search_glossary_expands_english_questions_only(retriever):
