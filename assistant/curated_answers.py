@@ -28,6 +28,7 @@ GOAL_WORDS = {"mål", "målet", "status", "går", "nået", "hvordan", "langt"}
 CHILD_NOUNS = {"maal": {"mål", "målene", "goals", "goal", "targets"},
                "fyrtaarn": {"fyrtårnsprojekt", "fyrtårnsprojekter", "fyrtårnsprojektet", "fyrtårnsprojekterne",
                             "flagship"}}
+GOAL_VERBS = {"opnå", "opnås", "achieve", "accomplish"}  # what an area is to achieve is its goals
 AREA_KINDS = ("indsatsomraade", "tema", "fokusomraade")
 AREA_WORDS = {"indsats", "indsatsområde", "indsatsområdet", "indsatsområder", "tema", "temaet", "område", "området",
               "area", "theme", "hører", "høre", "under", "belong", "belongs"}
@@ -89,10 +90,11 @@ def named_area(question: str, areas: list[Goal], lexicon) -> Goal | None:
 def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     """The goals or flagship projects of the area a question names, introduced by the area itself;
     empty when the question does not ask which of them belong to one named area."""
-    if not ASKS_WHICH.search(question):
-        return []
     asked = set(re.findall(r"\w+", question.lower()))
-    kinds = {kind for kind, nouns in CHILD_NOUNS.items() if asked & nouns}
+    achieve = bool(asked & GOAL_VERBS)  # "Hvad ville kommunen opnå med indsatsområdet …?": its goals
+    if not ASKS_WHICH.search(question) and not achieve:
+        return []
+    kinds = {kind for kind, nouns in CHILD_NOUNS.items() if asked & nouns} | ({"maal"} if achieve else set())
     if not kinds:
         return []
     goals = [g for g in load_goals_cached(retriever.settings.corpus_dir) if g.policy in retriever.index.documents]

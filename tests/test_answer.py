@@ -537,6 +537,8 @@ def test_the_goals_of_a_named_area_come_from_the_goal_data(retriever):
     _check_citations(answer, retriever)
     by_number = answer_question("Hvilke mål har indsats 2?", retriever)
     assert "Mål 2" in by_number.answer and "Mål 3" in by_number.answer and "Mål 6" not in by_number.answer
+    achieve = answer_question("Hvad ville kommunen opnå med indsatsområdet 'Den inddragende by'?", retriever)
+    assert "Mål 6" in achieve.answer and "Mål 7" in achieve.answer and "Mål 1" not in achieve.answer
 
 
 def test_what_the_areas_are_called_is_the_whole_list(retriever):
