@@ -207,15 +207,27 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     english = retriever.language(question) == "en"  # matched through the glossary's Danish words
     rest = topic_of(question[m.end():] if m.re is WHICH_ITEM else question[:m.start()] + question[m.end():])
     # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
-    terms = content_terms(retriever.expand(rest) if english else rest) - GOAL_WORDS
+    terms = content_terms(retriever.expand(rest)) - GOAL_WORDS  # with the documents' words ("langvarigt": langsigtede)
     rarity = term_rarity(retriever)  # a shared rare word ("effekten") outweighs a common one ("indsatser")
     default = max(rarity.values(), default=1.0)
-    scored = sorted(((sum(rarity.get(t, default) for t in terms & content_terms(f"{g.title} {g.statement}")), i)
-                     for i, g in enumerate(goals)), reverse=True)
-    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    weight = lambda ts: sum(rarity.get(t, default) for t in ts)  # noqa: E731
+    shared = [terms & content_terms(f"{g.title} {g.statement}") for g in goals]
+    scored = sorted(((weight(ts), i) for i, ts in enumerate(shared)), reverse=True)
+    two = bool(TWO_ASKED.search(rest))  # "… om, hvor langvarigt det skal være, og om det skal evalueres?": each its item
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0] and not two):
         return []
-    pick = source_pick(goals[scored[0][1]].statement_source, retriever)
-    return [pick] if pick else []
+    chosen, covered = [scored[0][1]], set(shared[scored[0][1]])
+    if two:
+        for _w, i in scored[1:]:
+            if weight(shared[i] - covered) >= ALSO_ASKED * scored[0][0]:
+                chosen.append(i)
+                covered |= shared[i]
+    picks = [source_pick(goals[i].statement_source, retriever) for i in sorted(chosen)]
+    return [p for p in picks if p is not None]
+
+
+TWO_ASKED = re.compile(r",\s*(?:og|samt|and)\s+(?:om|hvad|hvordan|hvor|whether|what|how)\b", re.IGNORECASE)
+ALSO_ASKED = 0.5  # a second item's own shared words weigh at least half of the best item's
 
 
 def definition_picks(question: str, retriever: Retriever) -> list[Pick]:

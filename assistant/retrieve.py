@@ -74,6 +74,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "midler": ("finansiering", "økonomi"),
     "koster": ("finansiering", "økonomi"),
     "udgifter": ("finansiering", "økonomi"),
+    "langvarig": ("langsigtede",),
+    "langvarigt": ("langsigtede",),
+    "langvarige": ("langsigtede",),
+    "varig": ("langsigtede", "forankres"),
+    "varige": ("langsigtede", "forankres"),
 }
 
 

@@ -370,6 +370,10 @@ def test_which_item_of_a_kind_a_question_describes_is_answered_with_that_item(re
     children = answer_question("Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne i udkastet?",
                                retriever)
     assert [c.quote[:16] for c in children.citations] == ["5) bidrage til, "] and "godt fra start" in children.answer
+    # two things asked, each its item (in the documents' words: "langvarigt" is "langsigtede")
+    both = answer_question("Hvad siger principperne i det nye udkast om, hvor langvarigt et projekt skal være, og om "
+                           "det skal evalueres?", retriever)
+    assert [c.quote[:3] for c in both.citations] == ["C) ", "D) "]
     language = answer_question("Hvad siger pejlemærkerne om sprog?", retriever)
     assert [c.quote[:3] for c in language.citations] == ["2) "] and "danske sprog" in language.answer
 
