@@ -205,7 +205,7 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     """Put a template placeholder first when the question is about it, otherwise drop placeholders.
 
     A placeholder among the top 3 is what the question asks about when its section path names at
-    least two of the question's terms (a municipal body the question names counts as one when the
+    least two of the question's terms (a municipal body the question names counts as two when the
     template names it), more than the top passage's path does ("konkrete mål" under "Tema 1") and no fewer
     than any content passage of the top 3, and the question points at its document more strongly than at
     the other documents in the top 3 (as strongly, when it asks who fills the template in).
@@ -213,8 +213,10 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
 
     wanted = _asked_terms(question, retriever)
     bodies = {body.acronym for body, _ in bodies_named(question)}
+    # a municipal body the question names that the template names counts as two terms ('Socialforvaltningen' →
+    # 'Udfyldes af SOF'): it says whose section is asked about
     named = lambda c: len(wanted & set(tokenize(" ".join(c.section_path), retriever.lexicon))) + \
-        len(bodies & set(re.findall(r"\w+", c.text)))  # noqa: E731  ('Socialforvaltningen' → 'Udfyldes af SOF')
+        2 * len(bodies & set(re.findall(r"\w+", c.text)))  # noqa: E731
     strength = lambda c: retriever.document_boost(question, c.doc_id)  # noqa: E731
     content = [p for p in passages if not p.chunk.placeholder]
     named_docs = named_documents(question, retriever)  # "i det nye udkast": that document's template, a bit further down

@@ -1024,6 +1024,13 @@ def test_bullets_inside_a_quoted_passage_are_one_item_per_line(retriever):
     assert not INLINE_BULLET.search(prose)  # an en dash in a title and a dash before lower case stay
 
 
+def test_the_goals_a_named_body_has_set_in_its_unwritten_section_are_not_set(retriever):
+    answer = answer_question("Hvilke konkrete mål har Teknik- og Miljøforvaltningen sat for de udsatte byområder i "
+                             "udkastet til integrations- og medborgerskabspolitikken 2023-2026?", retriever)
+    assert not answer.answerable and answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
+    assert "Udfyldes af TMF" in answer.citations[0].quote
+
+
 def test_a_body_the_documents_name_only_by_abbreviation_is_not_missing(retriever):
     answer = answer_question("Hvad skal Socialforvaltningen skrive ind i udkastet?", retriever)
     assert answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
