@@ -1031,6 +1031,19 @@ def test_the_goals_a_named_body_has_set_in_its_unwritten_section_are_not_set(ret
     assert "Udfyldes af TMF" in answer.citations[0].quote
 
 
+def test_an_attachment_listed_only_by_its_title_is_not_answered_from_the_list(retriever):
+    answer = answer_question("Sagsfremstillingen har et bilag om 'De 4 integrationstyper'. Hvad er de fire typer?",
+                             retriever)
+    assert not answer.answerable and "som bilag ved titel" in answer.answer and not answer.citations
+    listed = answer_question("Hvilke bilag har indstillingen?", retriever)  # which attachments: the list
+    assert listed.answerable and "De 4 integrationstyper" in listed.answer
+    # an attachment that is one of the documents ("Skabelon for Københavns Integrationspolitik 2011-2014"), or
+    # a word that only asks ("eksempler"), is no attachment asked about
+    from assistant.silence import attachment_only
+    assert attachment_only("Hvad står der i skabelonen for integrationspolitikken?", retriever) is None
+    assert attachment_only("Hvad er eksempler på integrationsindsatser?", retriever) is None
+
+
 def test_a_body_the_documents_name_only_by_abbreviation_is_not_missing(retriever):
     answer = answer_question("Hvad skal Socialforvaltningen skrive ind i udkastet?", retriever)
     assert answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
