@@ -74,6 +74,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "midler": ("finansiering", "økonomi"),
     "koster": ("finansiering", "økonomi"),
     "udgifter": ("finansiering", "økonomi"),
+    "leveregler": ("principper", "københavnerprincipper"),
+    "spilleregler": ("principper", "københavnerprincipper"),
     "langvarig": ("langsigtede",),
     "langvarigt": ("langsigtede",),
     "langvarige": ("langsigtede",),

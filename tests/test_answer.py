@@ -265,6 +265,11 @@ def test_a_list_named_by_a_compound_of_its_items_noun_is_the_whole_list(retrieve
     assert [c.quote.split(".")[0] for c in answer.citations] == ["PRINCIP I", "PRINCIP 2", "PRINCIP 3"]
 
 
+def test_a_list_asked_for_in_other_words_is_answered_not_refused(retriever):
+    answer = answer_question("Hvilke leveregler skulle københavnerne følge ifølge synopsen?", retriever)
+    assert answer.answerable and "Vi behandler alle lige" in answer.answer
+
+
 def test_counted_and_named_items_decide_the_question_type():
     assert question_type("Hvad er de fem københavnerprincipper?") == "list"
     assert question_type("Kan du liste målene i politikken?") == "list"
