@@ -49,14 +49,13 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
             fits = [meta for meta in metas if names(meta, latest, first)]
             if fits:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
-    meta_by_id = {meta.id: meta for meta in metas}
+    meta_of = {meta.id: meta for meta in metas}
     for part in sorted({p for meta in metas for p in title_parts(meta.title)}, key=len, reverse=True):
         for m in re.finditer(rf"\b{re.escape(part)}\b", question, re.IGNORECASE):  # "… Bland dig i byen": its title
-            if not any(s <= m.start() < e or part in title_parts(meta_by_id[doc].title) for s, e, doc in by_name):
+            if not any(s <= m.start() < e or part in title_parts(meta_of[doc].title) for s, e, doc in by_name):
                 # (not inside another name, nor the title of a document named already: "synopsen Bland dig i byen")
                 by_name.append((m.start(), m.end(), min((meta for meta in metas if part in title_parts(meta.title)),
                                                         key=preference).id))
-    meta_of = {meta.id: meta for meta in metas}
     mentions = [(start, doc) for start, _end, doc in by_name]
     compares = bool(COMPARISON_RE.search(question) or CHANGE_SINCE.search(question))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", question):

@@ -204,10 +204,10 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
              and g.kind == kind and not g.placeholder]
     named = named_documents(question, retriever)
     goals = [g for g in goals if g.policy in named] or ([] if named else goals)
-    english = retriever.language(question) == "en"  # matched through the glossary's Danish words
     rest = topic_of(question[m.end():] if m.re is WHICH_ITEM else question[:m.start()] + question[m.end():])
     # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
-    terms = content_terms(retriever.expand(rest)) - GOAL_WORDS  # with the documents' words ("langvarigt": langsigtede)
+    # in the documents' words: an English question's through its glossary, a Danish one's synonyms ("langvarigt")
+    terms = content_terms(retriever.expand(rest)) - GOAL_WORDS
     rarity = term_rarity(retriever)  # a shared rare word ("effekten") outweighs a common one ("indsatser")
     default = max(rarity.values(), default=1.0)
     weight = lambda ts: sum(rarity.get(t, default) for t in ts)  # noqa: E731
