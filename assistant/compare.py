@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .picks import Pick, pick_sentences
 from .question import CHANGE_SINCE, COMPARISON_RE
-from .retrieve import Retriever, period_years, title_parts, without_titles
+from .retrieve import Retriever, period_years, title_parts
 from .types import Filters, Passage
 
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from .compare import named_documents, without_titles
+from .compare import named_documents
 from .index import StoredDocument
 from .lists import family_picks, item_families
 from .picks import Pick
 from .question import RESPONSIBILITY_RE, SPECIFIC_ITEM_RE, WHO_RE, topic_of
-from .retrieve import Retriever
+from .retrieve import Retriever, without_titles
 from .sentence_rank import GENERIC_TERMS, passage_sentences
 from .sparse import stopwords, tokenize
 from .types import Filters, Passage

@@ -8,11 +8,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .compare import is_comparison, named_documents, without_titles
+from .attachments import attachment_only
+from .compare import is_comparison, named_documents
 from .bodies import Body, bodies_named
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import ADOPTION_ASKED, DEFINITION_RE, DUTY_PHRASE_RE, topic_of
-from .retrieve import SYNONYMS, Retriever, period_years
+from .retrieve import SYNONYMS, Retriever, period_years, without_titles
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import stopwords, term_set, tokenize
 from .types import Passage
@@ -246,7 +247,7 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "De fundne passager nævner ikke, hvilke der konkret er tale om."
     if DECISION_ASKED.search(question) and not decision_found(question, passages, retriever):
         return "De fundne passager nævner ingen beslutning truffet af det udvalg eller organ, der spørges om."
-    attachment = attachment_only(question, retriever)
+    attachment = attachment_only(question, retriever)  # (attachments.py)
     if attachment:
         return (f"Dokumenterne nævner kun »{attachment}« som bilag ved titel; selve bilaget er ikke med i "
                 "dokumenterne.")
@@ -688,53 +689,3 @@ def is_supported(s: Support, foreign: bool = False) -> bool:
     text across languages, which gives lower closeness for the same match (calibrated apart)."""
     return s.dense >= (REFUSAL_DENSE_FOREIGN if foreign else REFUSAL_DENSE) and \
         (s.coverage >= REFUSAL_COVERAGE or s.dense >= COVERAGE_NOT_NEEDED)
-
-
-# A list of attachments ("Bilag" | "1. Synopsis for …" | "3. De 4 integrationstyper og eksempler …"): the
-# attachments themselves are not in the documents, only their titles.
-ATTACHMENT_LIST = re.compile(r"^[ \t]*(?:bilag|bilagsliste|annex(?:es)?|attachments?|appendix)[ \t]*:?[ \t]*\n"
-                             r"((?:[ \t]*\d{1,2}[.:)][ \t]+\S.*(?:\n|$))+)", re.IGNORECASE | re.MULTILINE)
-ATTACHMENTS_ASKED = re.compile(r"\b(?:hvilke|hvad (?:er|var) (?:de|bilagene)|which|what are the)\s+(?:\w+\s+)?"
-                               r"(?:bilag\w*|annex\w*|attachments?|appendi\w*)", re.IGNORECASE)
-
-
-def attachment_only(question: str, retriever: Retriever) -> str | None:
-    """The title of the attachment a question asks about when a word it asks with occurs in the documents
-    only in attachment titles ("Hvad er de fire integrationstyper?": only "De 4 integrationstyper og
-    eksempler på integrationsindsatser" in the case paper's lists of attachments), or None; asking which
-    attachments there are is answered from the list."""
-    if ATTACHMENTS_ASKED.search(question):
-        return None
-    titles, elsewhere = attachment_titles(retriever)
-    asked = {t for t in tokenize(topic_of(question)) if len(t) >= STEM_PREFIX and not t.isdigit()} - ASKING_NOUNS
-    for title in titles:
-        if asked & set(tokenize(title)) - elsewhere and not in_the_corpus(title, retriever):
-            return title
-    return None
-
-
-ASKING_NOUNS = set(tokenize("eksempel eksempler eksemplerne oversigt oversigten beskrivelse liste listen"))
-
-
-def in_the_corpus(title: str, retriever: Retriever) -> bool:
-    """Whether an attachment is one of the indexed documents: its title holds a part of one of theirs
-    ("Skabelon for Københavns Integrationspolitik 2011-2014" is the synopsis)."""
-    return any(re.search(rf"\b{re.escape(part)}\b", title, re.IGNORECASE) for part in retriever.title_phrases)
-
-
-def attachment_titles(retriever: Retriever) -> tuple[list[str], set[str]]:
-    """(the title of each item of the documents' attachment lists, the terms of the documents outside them)."""
-    cached = retriever.__dict__.get("attachment_titles")
-    if cached is None:
-        titles, outside = [], set()
-        for doc in retriever.index.documents.values():
-            rest, last = [], 0
-            for m in ATTACHMENT_LIST.finditer(doc.cleaned):
-                titles += [" ".join(re.sub(r"^\s*\d{1,2}[.:)]\s*", "", line).split())
-                           for line in m.group(1).splitlines() if line.strip()]
-                rest.append(doc.cleaned[last:m.start(1)])
-                last = m.end(1)
-            rest.append(doc.cleaned[last:])
-            outside |= set(tokenize(" ".join(rest)))
-        cached = retriever.__dict__.setdefault("attachment_titles", (titles, outside))
-    return cached

@@ -1044,7 +1044,7 @@ def test_an_attachment_listed_only_by_its_title_is_not_answered_from_the_list(re
     assert listed.answerable and "De 4 integrationstyper" in listed.answer
     # an attachment that is one of the documents ("Skabelon for Københavns Integrationspolitik 2011-2014"), or
     # a word that only asks ("eksempler"), is no attachment asked about
-    from assistant.silence import attachment_only
+    from assistant.attachments import attachment_only
     assert attachment_only("Hvad står der i skabelonen for integrationspolitikken?", retriever) is None
     assert attachment_only("Hvad er eksempler på integrationsindsatser?", retriever) is None
 
