@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .question import topic_of
-from .retrieve import Retriever
+from .retrieve import Retriever, title_mentions
 from .sparse import tokenize
 
 MIN_STEM = 5  # the shortest word stem that can name an attachment
@@ -39,7 +39,7 @@ ASKING_NOUNS = set(tokenize("eksempel eksempler eksemplerne oversigt oversigten 
 def in_the_corpus(title: str, retriever: Retriever) -> bool:
     """Whether an attachment is one of the indexed documents: its title holds a part of one of theirs
     ("Skabelon for Københavns Integrationspolitik 2011-2014" is the synopsis)."""
-    return any(re.search(rf"\b{re.escape(part)}\b", title, re.IGNORECASE) for part in retriever.title_phrases)
+    return bool(title_mentions(title, retriever.title_phrases))
 
 
 def attachment_titles(retriever: Retriever) -> tuple[list[str], set[str]]:

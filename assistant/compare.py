@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .picks import Pick, pick_sentences
 from .question import CHANGE_SINCE, COMPARISON_RE
-from .retrieve import Retriever, period_years, title_parts
+from .retrieve import Retriever, period_years, title_mentions, title_parts
 from .types import Filters, Passage
 
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
@@ -50,12 +50,11 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
             if fits:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
     meta_of = {meta.id: meta for meta in metas}
-    for part in sorted({p for meta in metas for p in title_parts(meta.title)}, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(part)}\b", question, re.IGNORECASE):  # "… Bland dig i byen": its title
-            if not any(s <= m.start() < e or part in title_parts(meta_of[doc].title) for s, e, doc in by_name):
-                # (not inside another name, nor the title of a document named already: "synopsen Bland dig i byen")
-                by_name.append((m.start(), m.end(), min((meta for meta in metas if part in title_parts(meta.title)),
-                                                        key=preference).id))
+    for part, m in title_mentions(question, retriever.title_phrases):  # "… Bland dig i byen": its title
+        fits = [meta for meta in metas if part in title_parts(meta.title)]  # (not a part of a copy's title only)
+        if fits and not any(s <= m.start() < e or part in title_parts(meta_of[doc].title) for s, e, doc in by_name):
+            # (not inside another name, nor the title of a document named already: "synopsen Bland dig i byen")
+            by_name.append((m.start(), m.end(), min(fits, key=preference).id))
     mentions = [(start, doc) for start, _end, doc in by_name]
     compares = bool(COMPARISON_RE.search(question) or CHANGE_SINCE.search(question))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", question):

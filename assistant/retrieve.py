@@ -307,7 +307,7 @@ def document_boost(question: str, meta, latest: str | None = None) -> float:
     for pattern, applies in DOCUMENT_CUES:
         if pattern.search(question) and applies(meta):
             factor *= CUE_BOOST
-    if any(re.search(rf"\b{re.escape(part)}\b", question, re.IGNORECASE) for part in title_parts(meta.title)):
+    if title_mentions(question, title_parts(meta.title)):
         factor *= CUE_BOOST  # "integrationspolitikken Bland dig i byen": its title names it
     return factor
 
@@ -315,6 +315,11 @@ def document_boost(question: str, meta, latest: str | None = None) -> float:
 def title_parts(title: str) -> list[str]:
     """The parts of a document's title (split at a dash, colon or full stop) of three or more words."""
     return [p.strip() for p in re.split(r"\s[–—-]\s|[:.]\s", title) if len(p.split()) >= 3]
+
+
+def title_mentions(text: str, parts: list[str]) -> list[tuple[str, re.Match]]:
+    """(part, where) of each title part the text names as a whole phrase, in the order of ``parts``."""
+    return [(part, m) for part in parts for m in re.finditer(rf"\b{re.escape(part)}\b", text, re.IGNORECASE)]
 
 
 MONTH_NUMBERS = {name: n for n, names in enumerate(
