@@ -44,9 +44,16 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
     latest, first = (periods[-1], periods[0]) if periods else ("", "")
     preference = lambda m: (STATUS_ORDER.get(m.status, 3), [-ord(c) for c in m.period])  # noqa: E731
     by_name: list[tuple[int, int, str]] = []  # (start, end, document) of each name ("synopsen")
+    years_of_names: set[int] = set()  # where a year that belongs to the name after it starts
     for pattern, names in DOCUMENT_NAMES:
         for m in pattern.finditer(question):
             fits = [meta for meta in metas if names(meta, latest, first)]
+            before = YEAR_BEFORE_NAME.search(question[:m.start()])
+            if before:  # "the 2011-2014 policy draft": one document, of that period, though no draft of it
+                year = int(before.group(1))
+                fits = [meta for meta in fits if _names(year, meta)] or \
+                    [meta for meta in metas if meta.status != "case" and _within(year, meta.period)]
+                years_of_names.add(before.start())
             if fits:
                 by_name.append((m.start(), m.end(), min(fits, key=preference).id))
     meta_of = {meta.id: meta for meta in metas}
@@ -59,8 +66,9 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
     compares = bool(COMPARISON_RE.search(question) or CHANGE_SINCE.search(question))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
         year = int(m.group())
-        if any(end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _names(year, meta_of[doc])
-               for _s, end, doc in by_name):
+        if m.start() in years_of_names or any(
+                end <= m.start() and ATTACHED.fullmatch(question[end:m.start()]) and _names(year, meta_of[doc])
+                for _s, end, doc in by_name):
             continue  # "synopsen for 2011-2014": the years say which synopsis, not another document
         policies = [meta for meta in metas if meta.status != "case"]  # a year names a policy, not a case paper
         fits = [meta for meta in policies if _within(year, meta.period)] or \
@@ -77,6 +85,9 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
 # What may stand between a document's name and the years that belong to it: the rest of the word
 # and "for", "fra", "til", "i" ("synopsen for 2011-2014", "udkastet til perioden 2023-2026"); the
 # second year of a period ("2011-2014") belongs to the same name.
+# A year right before a name, in English word order: "the 2011-2014 policy draft", "2023-2026 draft".
+YEAR_BEFORE_NAME = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?[\s-]+(?:(?:\w*polic\w*|\w*politik\w*)\s+)?$",
+                              re.IGNORECASE)
 ATTACHED = re.compile(r"\w*\s*(?:(?:for|fra|til|i|af|from|of|for the)\s+)?(?:(?:perioden|period)\s+)?"
                       r"(?:(?:19|20)\d\d\s*[-–]\s*)?", re.IGNORECASE)
 

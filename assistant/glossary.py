@@ -160,6 +160,7 @@ ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "partnerships": ("partnerskaber",),
     "mentor": ("mentor",),
     "consultation": ("høring",),
+    "responses": ("svar", "høringssvar"),
     "adopted": ("vedtaget", "vedtagne"),
     "definition": ("definition", "forstås"),
     "defined": ("defineres", "forstås"),

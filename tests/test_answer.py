@@ -815,6 +815,21 @@ def test_a_case_paper_is_named_by_its_word_and_the_year_it_was_written(retriever
     assert any("ikke er forbedret" in c.quote for c in answer.citations)
 
 
+def test_a_year_before_a_documents_name_belongs_to_it(retriever):
+    """English puts the period first: 'the 2023-2026 draft' is the draft, and 'the 2011-2014 policy
+    draft' one document of that period (the corpus holds no draft of it), not a comparison of the
+    2011-2014 policy with the 2023-2026 draft. Asked how many consultation responses came in, the
+    documents give no such count and the question is refused."""
+    from assistant.compare import named_documents
+
+    assert named_documents("What does the 2023-2026 draft say about language?", retriever) == \
+        ["integrations-medborgerskabspolitik-2023-2026"]
+    question = "How many consultation responses were received on the 2011-2014 policy draft in autumn 2010?"
+    assert named_documents(question, retriever) == ["integrationspolitik-2011-2014"]
+    assert len(named_documents("Compare the 2011-2014 policy and the 2023-2026 draft", retriever)) == 2
+    assert not answer_question(question, retriever).answerable
+
+
 def test_years_after_a_documents_name_belong_to_it(retriever):
     """'synopsen for 2011-2014' is the synopsis, not the synopsis and the adopted 2011-2014 policy:
     the question is a list question about one document, not a comparison."""
