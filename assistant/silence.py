@@ -76,13 +76,19 @@ CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|
 # "Hvem er formand for …": only a person's name answers it.
 PERSON_ROLE_RE = re.compile(r"\bhvem (?:er|var|bliver|blev|har været)\s+(?:den\s+)?(?:nye\s+)?"
                             r"((?:\w+-\s+og\s+)?\w*(?:formand|leder|direktør|borgmester|chef|minister|ordfører|"
-                            r"sekretær)\w*)\b|\bwho (?:is|was) the\s+(chair\w*|head|"
-                            r"director|mayor|leader|minister)\b", re.IGNORECASE)
-ROLE_BASE = re.compile(r"formand|leder|direktør|borgmester|chef|minister|ordfører|sekretær")
+                            r"sekretær|ordstyrer|moderator|facilitator)\w*)\b|\bwho (?:is|was) the\s+(chair\w*|head|"
+                            r"director|mayor|leader|minister|moderator|facilitator|host)\b|"
+                            r"\b(?:hvem|who)\s+(modererede|faciliterede|moderated|facilitated|hosted)\b", re.IGNORECASE)
+ROLE_BASE = re.compile(r"formand|leder|direktør|borgmester|chef|minister|ordfører|sekretær|ordstyrer|moderator|facilitator")
 ENGLISH_ROLES = {"chair": ("forman",), "chairman": ("forman",), "chairwoman": ("forman",), "head": ("leder", "chef"),
-                 "director": ("direkt",), "mayor": ("borgme",), "leader": ("leder",)}
+                 "director": ("direkt",), "mayor": ("borgme",), "leader": ("leder",), "moderator": ("moder", "ordstyr"),
+                 "facilitator": ("facilit",), "host": ("vært",)}
 ENGLISH_ROLE_NAMES = {"chair": "formand", "chairman": "formand", "chairwoman": "formand", "head": "leder",
-                      "director": "direktør", "mayor": "borgmester", "leader": "leder"}
+                      "director": "direktør", "mayor": "borgmester", "leader": "leder", "moderator": "ordstyrer",
+                      "facilitator": "facilitator", "host": "vært"}
+# "hvem modererede", "who hosted": the role the verb names.
+ROLE_OF_VERB = {"modererede": "moderator", "moderated": "moderator", "faciliterede": "facilitator",
+                "facilitated": "facilitator", "hosted": "host"}
 # "Hvem sidder i tænketanken?", "Hvem er medlem af …", "Who are the members of …": only people's names answer it.
 MEMBERS_ASKED = re.compile(r"\b(?:hvem (?:sidder|sad) (?:i|på)|hvem (?:er|var|bliver|blev) (?:medlem(?:mer)?|med) (?:af|i)|"
                            r"hvilke medlemmer|hvem består \w+ af|who (?:sits|sat|are|were) (?:on|in|the members of))\b",
@@ -221,8 +227,9 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
                 and not _known_stem(word, vocabulary):
             return f"Dokumenterne nævner ikke »{word}«."
     role = PERSON_ROLE_RE.search(question)
-    if role and not person_named(role.group(1) or role.group(2), passages, retriever):
-        name = (role.group(1) or ENGLISH_ROLE_NAMES.get(role.group(2).lower(), role.group(2))).lower()
+    asked_role = role and (role.group(1) or role.group(2) or ROLE_OF_VERB[role.group(3).lower()])
+    if asked_role and not person_named(asked_role, passages, retriever):
+        name = (role.group(1) or ENGLISH_ROLE_NAMES.get(asked_role.lower(), asked_role)).lower()
         return f"Dokumenterne nævner ikke, hvem der er {name}."
     texts = " ".join(p.chunk.text for p in passages[:5])
     if MONEY_RE.search(question) and AMOUNT_ASKED.search(question) and not MONEY_IN_TEXT.search(texts):
