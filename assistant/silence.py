@@ -254,6 +254,10 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "De fundne passager nævner ikke, hvilke der konkret er tale om."
     if DECISION_ASKED.search(question) and not decision_found(question, passages, retriever):
         return "De fundne passager nævner ingen beslutning truffet af det udvalg eller organ, der spørges om."
+    pair = COMPARED_PAIR.search(question) if language == "da" else None
+    if pair and not any(set(term_set(side, retriever.lexicon)) & passage_words(passages[:5], retriever)
+                        for side in pair.groups()):
+        return f"De fundne passager sammenligner ikke {pair.group(1)} og {pair.group(2)}."
     attachment = attachment_only(question, retriever)  # (attachments.py)
     if attachment:
         return (f"Dokumenterne nævner kun »{attachment}« som bilag ved titel; selve bilaget er ikke med i "
@@ -264,6 +268,9 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     return None
 
 
+# "forskel på mænd og kvinder": a difference between two things, of which a passage must name one.
+COMPARED_PAIR = re.compile(r"\bforskel\w*\s+(?:på|mellem)\s+(?:(?:en|et|de)\s+)?([^\W\d_]{3,})\s+og\s+"
+                           r"(?:(?:en|et|de)\s+)?([^\W\d_]{3,})", re.IGNORECASE)
 # "… når perioden udløber efter 2026?", "after the end of 2026": no policy reaches past its period.
 AFTER_YEAR = re.compile(r"\b(?:efter|after|beyond)\s+(?:udgangen af\s+|the end of\s+)?((?:19|20)\d\d)\b",
                         re.IGNORECASE)
