@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .compare import is_comparison, named_documents
 from .document_facts import indexed_sentences
 from .index import StoredDocument
-from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, item_families
+from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, heading_has, item_families
 from .picks import Pick
 from .question import SPECIFIC_ITEM_RE
 from .retrieve import Retriever
@@ -94,11 +94,7 @@ def _stem(word: str) -> str:
 def _names(heading_word: str, noun: str, lexicon=None) -> bool:
     """Whether a heading's word is the (stemmed) noun, or a compound of it ("københavnerprincipper"),
     allowing one letter misread by OCR ("københavnereprinsipper")."""
-    word = _stem(heading_word)
-    if word == noun or noun in tokenize(heading_word, lexicon) or (len(noun) >= 5 and word.endswith(noun)):
-        return True
-    tail = word[-len(noun):]
-    return len(noun) >= 6 and len(tail) == len(noun) and sum(a != b for a, b in zip(tail, noun)) == 1
+    return heading_has({_stem(heading_word), *tokenize(heading_word, lexicon)}, noun)
 
 
 GENITIVE = re.compile(r"\w+(?:ernes|enes|ens|ets)$")

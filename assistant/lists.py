@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .clean import edit_distance
 from .compare import named_documents
 from .index import StoredDocument
 from .picks import Pick, chunk_at
@@ -36,14 +37,19 @@ def asked_count(question: str) -> int | None:
 HEAD_RE = re.compile(r"\b(?:hvilke|which)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.IGNORECASE)
 
 
-def asked_head(question: str, retriever: Retriever) -> set[str]:
-    """Stem prefixes of the words right after "hvilke" (what the list must be of: "hvilke grundlæggende
-    værdier" → grundlæggende, værdier), with their synonyms; empty when the question has no "hvilke"."""
+def asked_head_words(question: str, retriever: Retriever, expand: bool = False) -> set[str]:
+    """The stemmed words right after "hvilke" (what the list must be of: "hvilke grundlæggende
+    værdier" → grundlæggende, værdier), ``expand``: with their synonyms; empty when the question has
+    no "hvilke"."""
     m = HEAD_RE.search(question)
-    if not m:
-        return set()
-    words = [w for w in m.groups() if w and w.lower() not in COUNT_WORDS]
-    terms = {t for w in words for t in tokenize(retriever.expand(w), retriever.lexicon) if t not in stopwords()}
+    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in COUNT_WORDS]
+    return {t for w in words for t in tokenize(retriever.expand(w) if expand else w, retriever.lexicon)
+            if t not in stopwords()}
+
+
+def asked_head(question: str, retriever: Retriever) -> set[str]:
+    """Stem prefixes of the words right after "hvilke", with their synonyms (asked_head_words)."""
+    terms = asked_head_words(question, retriever, expand=True)
     # a compound's last part, wherever it starts ("grundprincipper" names principles)
     tails = {t[i:] for t in terms for i in range(3, len(t) - 4)}
     return {t[:STEM_PREFIX] for t in terms | tails}
@@ -69,14 +75,16 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
 
     Candidate lists are the item families that start in the top passages (items under one heading)
     and all goals / principles / themes / areas of the top passages' documents when the question
-    names them ("målene", "principperne"); the one whose heading shares
-    most terms with the question wins, then the better-ranked passage. A question that counts the
-    items ("de syv mål") only takes a family of that many.
+    names them ("målene", "principperne"); the one whose heading shares the most of the question's
+    terms (by their letters) wins, then the better-ranked passage. When the question names one
+    document and none of its lists is found that way, every list of that document is a candidate.
+    A question that counts the items ("de syv mål") only takes a family of that many.
     """
     wanted = {t for t in tokenize(retriever.expand(question), retriever.lexicon)
               if t not in stopwords() and t not in LIST_IGNORE and not t.isdigit()}
     count = asked_count(question)
     head = asked_head(question, retriever)
+    head_words = asked_head_words(question, retriever)
     english = bool(question) and retriever.language(question) == "en"  # "the seven goals": through "mål"
     asked = set(re.findall(r"\w+", (retriever.expand(question) if english else question).lower()))
     # "principperne", and by a compound's last part "grundprincipper" (not "indsats": "integrationsindsats")
@@ -85,35 +93,83 @@ def list_picks(passages: list[Passage], retriever: Retriever, question: str = ""
                    or any(w.endswith(n) for w in asked for n in nouns.split() if n != "indsats")}
     best = unheaded = None  # unheaded: a family of the counted size whose heading names something else
     named = named_documents(question, retriever) if question else []
-    for p in passages[:5]:
-        if len(named) == 1 and p.chunk.doc_id != named[0]:
-            continue  # the question names the one document whose list it wants
-        doc = retriever.index.documents[p.chunk.doc_id]
+    candidates = [(p.rank, p.chunk, p.chunk.doc_id) for p in passages[:5]
+                  if len(named) != 1 or p.chunk.doc_id == named[0]]  # the one document whose list it wants
+    if len(named) == 1:  # …and, when the search found none of its lists, every list of that document
+        candidates.append((len(passages) + 1, None, named[0]))
+    for rank, chunk, doc_id in candidates:
+        if chunk is None and best is not None:
+            break
+        doc = retriever.index.documents[doc_id]
         units = [s for s in doc.sections if s.kind in LIST_UNIT_KINDS
-                 and (p.chunk.clean_start <= s.start < p.chunk.clean_end or s.kind in named_units)]
+                 and (chunk is None or chunk.clean_start <= s.start < chunk.clean_end or s.kind in named_units)]
         for kind, parent in dict.fromkeys((u.kind, u.path[:-1] if u.kind not in UNIT_NOUNS else ()) for u in units):
             siblings, heading = _family(doc, kind, parent)
             if len(siblings) < 2:
                 continue
             if count and len(siblings) != count:
                 continue  # "de syv mål": only a family of exactly seven
-            heading_terms = set(tokenize(heading, retriever.lexicon))
-            overlap = len(wanted & heading_terms)
-            key = (-overlap, p.rank)
-            # "hvilke grundlæggende værdier": a list headed by something else is not it (by the heading's
-            # whole words: "hvilke områder" does not ask for the indsatsområder) – unless the question
-            # counts its items: "hvilke fem leveregler" are the five københavnerprincipper in other words
-            if head and not any(t[:STEM_PREFIX] in head for t in tokenize(heading)):
-                if count and unheaded is None:
-                    unheaded = (key, doc, siblings, p.chunk)
+            fit = _heading_fit(heading, wanted, head, head_words, chunk is None, retriever)
+            if fit is None:
+                continue
+            matched, names_head = fit
+            overlap = len(matched)
+            key = (-sum(map(len, matched)), rank)  # "københavnerprincipper" names more than "princip" and "per"
+            if head and not names_head:  # unless the question counts its items: "hvilke fem leveregler"
+                if count and unheaded is None:  # are the five københavnerprincipper in other words
+                    unheaded = (key, doc, siblings, chunk)
                 continue
             if overlap >= min_overlap and (best is None or key < best[0]):
-                best = (key, doc, siblings, p.chunk)
+                best = (key, doc, siblings, chunk)
     best = best or unheaded
     if best is None:
         return []
     _key, doc, siblings, chunk = best
     return family_picks(doc, siblings, retriever, chunk)
+
+
+def _heading_fit(heading: str, wanted: set[str], head: set[str], head_words: set[str], whole_document: bool,
+                 retriever: Retriever) -> tuple[list[str], bool] | None:
+    """The question's terms a list heading has, and whether it names what "hvilke" asks for.
+
+    "hvilke grundlæggende værdier": a list headed by something else is not it (by the heading's whole
+    words: "hvilke områder" does not ask for the indsatsområder; a long word may be spelled otherwise:
+    "københavnerprincipper" for "københavnereprinsipper"). A list found only among the lists of the
+    document the question names (``whole_document``) must be named by the question's own word, a
+    compound too ("principper" in "københavnereprinsipper"; "which group" is no "mål" by the glossary):
+    else None.
+    """
+    heading_terms = set(tokenize(heading, retriever.lexicon))
+    if whole_document and not any(heading_has(heading_terms, t, misread_from=7) for t in head_words):
+        return None
+    matched = [w for w in wanted if w in heading_terms or long_word_in(heading_terms, w)
+               or (whole_document and w in head_words and heading_has(heading_terms, w, misread_from=7))]
+    names_head = whole_document or any(t[:STEM_PREFIX] in head for t in tokenize(heading)) or \
+        any(long_word_in(heading_terms, t) for t in head_words)
+    return matched, names_head
+
+
+LONG_WORD = 10  # a compound this long may differ from its heading's spelling by two letters
+
+
+def long_word_in(heading_terms: set[str], term: str) -> bool:
+    """Whether a heading has a long term spelled differently by up to two letters
+    ("københavnerprincipper" for "københavnereprinsipper")."""
+    return len(term) >= LONG_WORD and any(len(h) >= LONG_WORD and edit_distance(term, h, 2) <= 2
+                                          for h in heading_terms)
+
+
+def heading_has(heading_terms: set[str], term: str, misread_from: int = 6) -> bool:
+    """Whether a heading's (stemmed) terms have the term: as it is, as a compound's last part
+    ("principper" in "københavnerprincipper"), there with one letter misread by OCR
+    ("københavnereprinsipper", for terms of ``misread_from`` letters), or as a long word (long_word_in)."""
+    for h in heading_terms:
+        if h == term or (len(term) >= 5 and h.endswith(term)):
+            return True
+        tail = h[-len(term):]
+        if len(term) >= misread_from and len(tail) == len(term) and sum(a != b for a, b in zip(tail, term)) == 1:
+            return True
+    return long_word_in(heading_terms, term)
 
 
 def _family(doc: StoredDocument, kind: str, parent: tuple[str, ...]) -> tuple[list, str]:

@@ -804,6 +804,18 @@ def test_a_list_comes_from_the_document_the_question_names(retriever):
                for c in answer.citations)
 
 
+@pytest.mark.parametrize("question", [
+    "Hvilke københavnerprincipper er der?",  # the synopsis spells them "københavnereprinsipper"
+    "Hvilke principper er der i synopsen?",  # the search finds other principles; the synopsis has its own
+])
+def test_a_list_spelled_otherwise_or_outside_the_search_is_found_whole(question, retriever):
+    answer = answer_question(question, retriever)
+    items = [c.quote for c in answer.citations if c.quote[:2] in {"1.", "2.", "3.", "4.", "5."}]
+    assert [q[:2] for q in items] == ["1.", "2.", "3.", "4.", "5."]
+    assert {c.document_id for c in answer.citations} == {"synopsis-2011-2014"}
+    assert "Vi behandler alle lige" in items[0] and "vækst og sammenhængskraft" in items[-1]
+
+
 def test_a_case_paper_is_named_by_its_word_and_the_year_it_was_written(retriever):
     """'indstillingen fra 2010' is the case paper (written in 2010), not the 2011-2014 policy the year
     stands just before; compared with the draft it is one side, and named beside the policy it is
