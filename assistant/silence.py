@@ -112,6 +112,8 @@ def support(question: str, passages: list[Passage], retriever: Retriever) -> Sup
     # a compound is found by its last part: "grundprincipper" in a passage on "principper"
     hits += [t for t in own - set(hits) if (parts := retriever.lexicon.compound_parts(t))
              and terms_found(set(tokenize(parts[-1])), found)]
+    # a word the documents use for it (SYNONYMS): "grundtankerne" by "principperne"
+    hits += [t for t in own - set(hits) if terms_found(synonym_stems().get(t, frozenset()), found)]
     # "Hvordan definerer politikken integration?", "Hvad forventede politikken af …?": the words asking for a
     # meaning or a duty need not be in the text, nor a filler ("egentlig")
     asking = content_terms(" ".join(m.group() for r in (DEFINITION_RE, DUTY_PHRASE_RE) for m in r.finditer(topic)))
