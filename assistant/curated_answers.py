@@ -185,9 +185,10 @@ WHICH_ITEM_KINDS = {"princip": "princip", "mål": "maal", "goal": "maal", "pejle
                     "guiding": "pejlemaerke", "indsatsområde": "indsatsomraade"}
 
 
-# "Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne?", "Hvad siger pejlemærkerne om sprog?": the
-# one item of a named kind that the rest of the question is about.
-BY_ITEMS = re.compile(r"\b(?:ifølge|blandt|hvad siger|according to|among|what do)\s+(?:de\s+|the\s+)?"
+# "Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne?", "Hvad siger pejlemærkerne om sprog?",
+# "Står der noget om personligt ansvar i principperne?": the one item of a named kind that the rest of
+# the question is about.
+BY_ITEMS = re.compile(r"\b(?:ifølge|blandt|hvad siger|i|according to|among|what do|in)\s+(?:de\s+|the\s+)?"
                       r"(pejlemærkerne|principperne|målene|guiding points|principles|goals)\b", re.IGNORECASE)
 
 

@@ -159,6 +159,8 @@ ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "partnership": ("partnerskab", "partnerskaber"),
     "partnerships": ("partnerskaber",),
     "mentor": ("mentor",),
+    "ordinary": ("normalindsats", "normalsystemet"),
+    "mainstream": ("normalindsats", "normalsystemet"),
     "consultation": ("høring",),
     "responses": ("svar", "høringssvar"),
     "adopted": ("vedtaget", "vedtagne"),

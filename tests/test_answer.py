@@ -390,6 +390,11 @@ def test_which_item_of_a_kind_a_question_describes_is_answered_with_that_item(re
     assert [c.quote[:3] for c in both.citations] == ["C) ", "D) "]
     language = answer_question("Hvad siger pejlemærkerne om sprog?", retriever)
     assert [c.quote[:3] for c in language.citations] == ["2) "] and "danske sprog" in language.answer
+    # "… i principperne": the principle about it; "ordinary services" is the documents' "normalindsats"
+    own = answer_question("Står der noget om personligt ansvar i principperne?", retriever)
+    assert own.citations[0].quote.startswith("E) ") and "personligt ansvar" in own.answer
+    ordinary = answer_question("Which principle says initiatives should be part of ordinary services?", retriever)
+    assert ordinary.citations[0].quote.startswith("D) ")
 
 
 def test_when_a_policy_was_adopted_is_answered_from_the_sentence_that_says_so(retriever):
