@@ -156,7 +156,7 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
         if english:
             wanted = _loose(" ".join(ENGLISH_TO_DANISH.get(w, (w,))[0] for w in term.split()))
             return [d for d in definitions if wanted in {_loose(n) for n in names(d)}]
-        return [d for d in definitions if term in names(d)]
+        return [d for d in definitions if term in names(d) or any(term in definite_forms(n) for n in names(d))]
 
     def asked(term: str) -> list[Definition]:
         found = defining(term) or defining(PLACING_TAIL.sub("", term))  # "vestlige i statistikken": vestlige
@@ -169,6 +169,16 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
         return found
 
     return next((found for found in map(asked, terms) if found), [])
+
+
+def definite_forms(name: str) -> set[str]:
+    """A Danish noun's definite forms, which a question may use for a defined term:
+    "diskriminationsgrundene", "målgruppen", "medborgerskabet", "indvandrerne"."""
+    if len(name) < 5 or not name[-1:].isalpha():
+        return set()
+    if name.endswith("e"):
+        return {name + "n", name + "ne", name[:-1] + "ne"}
+    return {name + "en", name + "et", name + "ne", name + "erne"}
 
 
 COUNTRY_NOUN = re.compile(r"\s+(?:lande|land|countries|country)$")

@@ -97,6 +97,7 @@ def test_the_purpose_of_a_named_goal_is_the_sentence_that_states_it(retriever):
     ("Hvad er forskellen på en indvandrer og en efterkommer?", "Efterkommere er født i Danmark"),
     ("Hvordan defineres en person med vestlig baggrund?", "Vestlige lande forstås som EU-lande"),
     ("Hvad forstås ved borgere fra ikke-vestlige lande?", "alle andre lande end EU-lande"),
+    ("Hvad er diskriminationsgrundene?", "religion/tro"),  # the definite form of a defined term
 ])
 def test_a_defined_term_asked_for_in_other_phrasings_gets_its_definition(retriever, question, defining):
     answer = answer_question(question, retriever)
