@@ -127,6 +127,8 @@ AUDIENCE_ASKED = re.compile(
     r"\bwho\s+(?:is|are|was|were)\s+(?:[\w-]+\s+){0,2}polic(?:y|ies)\s+(?:aimed at|for|addressed to)\b", re.IGNORECASE)
 AUDIENCE_TERM = "målgruppe"
 # Where a term may be followed by words that only place it ("vestlige i statistikken", "X in the draft").
+# "forskellen på visionen og ?": the other side was a document's name, which the topic leaves out.
+DANGLING = re.compile(r"\s+(?:og|and|samt)\s*$", re.IGNORECASE)
 PLACING_TAIL = re.compile(r"\s+(?:i|ifølge|in|according to)\s+.+$")
 ARTICLE = re.compile(r"^(?:en|et|de|den|det|a|an|the)\s+")
 # "en person med vestlig baggrund", "borgere fra ikke-vestlige lande", "people of Western origin": the
@@ -144,8 +146,8 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
     → ikke-vestlige lande), matched on each word's first letters. Whom a policy is for (AUDIENCE_ASKED
     in the whole ``question``) asks for its target group."""
     text = " ".join(topic.split())
-    terms = [_term_key(m.group("term")) for m in (p.match(text) for p in (ASKS_MEANING, TERM_FIRST, TERM_INSIDE,
-                                                                           SAME_TERM)) if m]
+    terms = [_term_key(DANGLING.sub("", m.group("term"))) for m in (p.match(text) for p in (
+        ASKS_MEANING, TERM_FIRST, TERM_INSIDE, SAME_TERM)) if m]
     if AUDIENCE_ASKED.search(question):
         terms.append(AUDIENCE_TERM)
     if COMPARISON_RE.search(text):  # how a meaning changed; elsewhere "forståelsen af …" may be a principle's words
