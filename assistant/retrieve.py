@@ -88,6 +88,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Following up, in the question's words ("følger man op", "holder øje med"); "følger" alone is "following".
+FOLLOW_UP = re.compile(r"\b(?:følge[rs]?|fulgte?)\s+(?:\w+\s+)?op\b|\bhold(?:e|er|t)?\s+(?:\w+\s+)?øje\s+med\b|"
+                       r"\bfollow(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bkeep(?:s|ing)?\s+track\b", re.IGNORECASE)
+
+
 @dataclass
 class Retriever:
     """Answers ``search(question)`` against one loaded index; safe to share between threads."""
@@ -192,6 +197,8 @@ class Retriever:
         extra = [s for w in words for s in self.synonyms(w) + glossary.get(w, ())] + other_forms(question)
         if DUTY_PHRASE_RE.search(question):
             extra.append("ansvar")  # "Hvad skal københavnerne selv gøre?": the documents' word is "ansvar"
+        if FOLLOW_UP.search(question):  # "Hvordan følger man op …", "holder øje med, om indsatsen virker"
+            extra += ["opfølgning", *SYNONYMS["opfølgning"], "evalueres", "monitoreres"]
         return question + (" " + " ".join(extra) if extra else "")
 
     def synonyms(self, word: str) -> tuple[str, ...]:

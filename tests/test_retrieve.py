@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.answer import answer_question
 from assistant.fusion import boost, rocchio, rrf, with_neighbours
 from assistant.language import detect_language
 from assistant.lexicon import load_lexicon
@@ -188,6 +189,16 @@ def test_a_compound_gets_the_synonyms_of_its_last_part(retriever):
     assert "diskriminationsårsager" in expanded.split() and "årsager" in expanded.split()
     top = retriever.search("Hvilke diskriminationsgrunde nævner integrationspolitikken?", k=3)
     assert any("handikap" in p.chunk.text for p in top)
+
+
+def test_following_up_is_searched_in_the_documents_words(retriever):
+    """"følger op" and "holder øje med" are the follow-up (integrationsbarometer, evaluering); "følgende"
+    and "følger den enkelte" are not."""
+    for question in ("Hvordan følges der op på den vedtagne politik?", "Hvordan holder man øje med indsatsen?"):
+        assert "integrationsbarometer" in retriever.expand(question).split()
+    assert "integrationsbarometer" not in retriever.expand("Hvilke følgende tiltag følger mentoren?").split()
+    answer = answer_question("Hvordan følges der op på den vedtagne politik?", retriever)
+    assert "Integrationsbarometer" in answer.answer
 
 
 def test_municipal_bodies_are_found_by_abbreviation_and_by_name():
