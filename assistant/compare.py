@@ -149,7 +149,8 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
         if meta(p.chunk.doc_id).status == "case" or p.chunk.doc_id in sides or period in filled:
             continue
         # the period's policy as adopted (or drafted) rather than its synopsis, when the passages hold it
-        kin = [d for d in in_pool if meta(d).period == period and meta(d).status != "case" and d not in sides]
+        kin = [d for d, doc in retriever.index.documents.items() if meta(d).period == period
+               and meta(d).status != "case" and d not in sides and not doc.duplicate_of]
         sides.append(min(kin, key=lambda d: (STATUS_ORDER.get(meta(d).status, 3), meta(d).kind == "synopsis", d)))
         filled.add(period)
     sides = sides[:2]

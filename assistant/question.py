@@ -47,7 +47,8 @@ RESPONSIBILITY_RE = re.compile(rf"\b(hvem|opgave|opgaver|rolle|who|role|roles|{D
 RESPONSIBILITY_LIST_RE = re.compile(rf"\b({DUTY_WORDS})\b", re.IGNORECASE)  # asks for duties
 WHO_RE = re.compile(r"\b(hvem|who)\b", re.IGNORECASE)
 COMPARISON_RE = re.compile(r"\b(forskel\w*|adskiller|sammenlign\w*|i forhold til|ændret|ændring\w*|udvikle[td]? sig|"
-                           r"før og nu|compare\w*|differ\w*|changed?|versus|vs)\b", re.IGNORECASE)
+                           r"før og nu|compare\w*|differ\w*|changed?|versus|vs|(?:de to|begge)(?: \w+)? politikker\w*|"
+                           r"(?:the two|both)(?: \w+)? policies)\b", re.IGNORECASE)
 # How something changed since a year: "Er beskæftigelsesgabet blevet mindre siden 2010?" compares the
 # documents of that time with the newest.
 CHANGE_SINCE = re.compile(r"\b(?:blevet|kommet|steget|faldet|vokset|forbedret|forværret|ændret|udviklet|sket|gået|"

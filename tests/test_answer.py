@@ -1181,6 +1181,15 @@ def test_a_definition_compared_with_a_document_that_has_none_brings_that_documen
                                                          "integrations-medborgerskabspolitik-2023-2026"}
 
 
+def test_what_the_two_policies_say_is_a_comparison_of_the_adopted_texts(retriever):
+    """"de to politikker" compares; the 2011-2014 side is the adopted policy, even when the search
+    ranks its synopsis higher (the scanned brochure spells "beskæftigelse" otherwise)."""
+    answer = answer_question("Hvad siger de to politikker om beskæftigelse?", retriever)
+    assert {c.document_id for c in answer.citations} == {"integrationspolitik-2011-2014",
+                                                         "integrations-medborgerskabspolitik-2023-2026"}
+    assert "beskæftigelsesfrekvensen" in answer.answer
+
+
 def test_whom_a_policy_is_for_is_its_target_group_in_each_policy(retriever):
     for question in ("Er målgruppen den samme i den gamle og den nye politik?",
                      "Henvender de to politikker sig til den samme gruppe borgere?"):
