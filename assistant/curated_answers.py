@@ -12,7 +12,8 @@ from .definitions import asked_definitions, load_definitions_cached
 from .document_facts import adoption_picks, period_picks
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, UNITS_ASKED, question_type, topic_of
+from .question import (COMPARISON_RE, FOLLOW_UP_ASKED, RESPONSIBILITY_LIST_RE, UNITS_ASKED, question_type,
+                       topic_of)
 from .retrieve import Retriever
 from .sentences import split_sentences
 from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
@@ -113,12 +114,6 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     return sorted((p for p in picks if p is not None), key=lambda p: (p.doc_id, p.start))
 
 
-# "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.
-FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? op|følges (?:der )?op|fulgt op|holde[rs]? (?:man )?øje med|"
-                             r"opfølgning\w*|monitor\w*|"
-                             r"måle[rs]? (?:på )?(?:indsatsen|effekten|resultaterne|fremskridt\w*)|"
-                             r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))",
-                             re.IGNORECASE)
 ASKS_HOW = re.compile(r"\b(?:hvordan|hvad|hvilke\w*|how|what|which)\b", re.IGNORECASE)
 
 

@@ -151,3 +151,10 @@ def expand_abbreviations(question: str) -> str:
         question = pattern.sub(full, question)
     return question
 
+
+# "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.
+FOLLOW_UP_ASKED = re.compile(r"\b(?:følge[sr]? (?:man |der |vi )?op|følges (?:der )?op|fulgt op|holde[rs]? (?:man )?øje med|"
+                             r"opfølgning\w*|monitor\w*|"
+                             r"måle[rs]? (?:på )?(?:indsatsen|effekten|resultaterne|fremskridt\w*)|"
+                             r"follow(?:ed|ing)? up|follow-up|measur\w* (?:progress|results|the effort))",
+                             re.IGNORECASE)

@@ -16,7 +16,7 @@ from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .index import LoadedIndex
 from .language import detect_language
 from .lexicon import corpus_lexicon
-from .question import DUTY_PHRASE_RE, topic_of
+from .question import DUTY_PHRASE_RE, FOLLOW_UP_ASKED, topic_of
 from .sparse import tokenize
 from .types import Chunk, Filters, Passage
 
@@ -86,11 +86,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "varig": ("langsigtede", "forankres"),
     "varige": ("langsigtede", "forankres"),
 }
-
-
-# Following up, in the question's words ("følger man op", "holder øje med"); "følger" alone is "following".
-FOLLOW_UP = re.compile(r"\b(?:følge[rs]?|fulgte?)\s+(?:\w+\s+)?op\b|\bhold(?:e|er|t)?\s+(?:\w+\s+)?øje\s+med\b|"
-                       r"\bfollow(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bkeep(?:s|ing)?\s+track\b", re.IGNORECASE)
 
 
 @dataclass
@@ -197,7 +192,7 @@ class Retriever:
         extra = [s for w in words for s in self.synonyms(w) + glossary.get(w, ())] + other_forms(question)
         if DUTY_PHRASE_RE.search(question):
             extra.append("ansvar")  # "Hvad skal københavnerne selv gøre?": the documents' word is "ansvar"
-        if FOLLOW_UP.search(question):  # "Hvordan følger man op …", "holder øje med, om indsatsen virker"
+        if FOLLOW_UP_ASKED.search(question):  # "Hvordan følger man op …", "holder øje med, om indsatsen virker"
             extra += ["opfølgning", *SYNONYMS["opfølgning"], "evalueres", "monitoreres"]
         return question + (" " + " ".join(extra) if extra else "")
 
