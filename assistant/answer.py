@@ -27,7 +27,7 @@ from .silence import (QUANTITY_RE, Support, document_periods, english_covered, i
                       named_periods, off_period, support)
 from .sentence_rank import term_rarity
 from .sparse import tokenize
-from .templates import unfinished_sections
+from .templates import unfinished_sections, unset_goals
 from .types import Answer, Chunk, Citation, Filters, Passage
 
 PLACEHOLDER_NAMED = 2     # question terms a template section's path must share to be what is asked
@@ -432,8 +432,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
-    unfinished = unfinished_sections(text, retriever, filters)
-    if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?"
+    unfinished = unfinished_sections(text, retriever, filters) or unset_goals(text, retriever, filters)
+    if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?", "Hvad er målene i synopsen?"
         return unfinished_answer(text, language, unfinished, passages, notices, retriever)
     if COMPARISON_RE.search(text) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
         return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING,

@@ -1,6 +1,7 @@
 """Which sections of a document are still templates: "Hvilke afsnit i udkastet er ikke udfyldt endnu?",
 "Hvem skal udfylde de tomme afsnit?". Every template span of the documents asked about, with the
-section it stands in. Pure functions of the question and the index."""
+section it stands in; and the goals of a document whose goals are all templates ("Hvad er målene i
+synopsen?"). Pure functions of the question and the index."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .compare import named_documents
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE
 from .retrieve import Retriever
+from .sparse import stopwords, tokenize
 from .types import Filters
 
 # A question about the unfinished parts of a document, not about what one section holds.
@@ -35,8 +37,52 @@ def unfinished_sections(question: str, retriever: Retriever, filters: Filters | 
     for doc in retriever.index.documents.values():
         if doc.duplicate_of or (named and doc.meta.id not in named) or not (filters or Filters()).admits(doc.meta):
             continue
-        for a, b in doc.placeholders:
-            chunk = chunk_at(retriever, doc.meta.id, a)
-            if chunk is not None:
-                found.append((" › ".join(chunk.section_path) or "—", Pick(doc.meta.id, a, b, chunk, 1.0)))
+        found += _templates_of(doc, retriever)
     return found
+
+
+def _templates_of(doc, retriever: Retriever, goals_only: bool = False) -> list[tuple[str, Pick]]:
+    """(section, template) of a document's templates, in reading order (``goals_only``: those that
+    are to state a goal: "[Her indsættes konkrete mål …]", not "[… initiativer … for at nå målene]")."""
+    found = []
+    for a, b in doc.placeholders:
+        chunk = chunk_at(retriever, doc.meta.id, a)
+        if chunk is not None and (not goals_only or GOAL_WORD.search(" ".join(doc.cleaned[a:b].split()[:5]))):
+            found.append((" › ".join(chunk.section_path) or "—", Pick(doc.meta.id, a, b, chunk, 1.0)))
+    return found
+
+
+# The goals asked for; "målet med synopsen" is its purpose.
+GOALS_ASKED = re.compile(r"\b(?:mål|målene|målet(?! med\b)|målsætning\w*|goals?|targets?|objectives?)\b", re.IGNORECASE)
+GOAL_WORD = re.compile(r"\b(?:mål|målsætning)\w*", re.IGNORECASE)
+
+
+def unset_goals(question: str, retriever: Retriever, filters: Filters | None) -> list[tuple[str, Pick]]:
+    """(section, template) of every goal template of the one document the question asks the goals of,
+    when that document states no goal of its own: its goals are not set yet."""
+    if not GOALS_ASKED.search(question) or COMPARISON_RE.search(question):
+        return []
+    named = named_documents(question, retriever)
+    if len(named) != 1:
+        return []
+    doc = retriever.index.documents[named[0]]
+    if any(s.kind == "goal" for s in doc.sections) or not (filters or Filters()).admits(doc.meta):
+        return []
+    found = _templates_of(doc, retriever, goals_only=True)
+    # "… for tema 3 'En blandet by'", "den overordnede målsætning": the templates the question names, by
+    # the words (and labels: "tema 2") that set their sections and texts apart, not "mål", which most share
+    marks = [_marks(f"{section} {doc.cleaned[pick.start:pick.end]}", retriever) for section, pick in found]
+    shared = {w for w in set().union(*marks) if sum(w in m for m in marks) > len(marks) / 2}
+    asked = _marks(question, retriever)
+    overlap = [len(asked & (mark - shared)) for mark in marks]
+    return [item for item, n in zip(found, overlap) if n == max(overlap)] if max(overlap, default=0) else found
+
+
+def _marks(text: str, retriever: Retriever) -> set[str]:
+    """A text's content words (their first letters: "overordnede" is "overordnet") and its labels with
+    their number ("tema 2")."""
+    labels = {" ".join(m.groups()).lower() for m in re.finditer(r"\b([^\W\d_]+)\s+(\d+)\b", text)}
+    return {t[:MARK_LETTERS] for t in tokenize(text, retriever.lexicon) if t not in stopwords()} | labels
+
+
+MARK_LETTERS = 6

@@ -1170,6 +1170,24 @@ def test_which_sections_are_unfinished_lists_every_template_with_who_fills_it_in
         .startswith("[Udfyldes af SUF")
 
 
+def test_the_goals_of_a_document_whose_goals_are_templates_are_not_set_yet(retriever):
+    """The synopsis states no goal: asked for its goals, each goal template is quoted as not filled in
+    ("Sådan måler vi på indsatsen" is no list of goals); a named theme or the overall goal gets its
+    own template only; a document with goals answers with them; "målet med" is a purpose."""
+    every = answer_question("Hvad er målene i synopsen?", retriever)
+    assert every.question_type == "placeholder" and "Ikke udfyldt endnu" in every.answer
+    assert len(every.citations) == 5 and all(c.quote.lower().startswith("[her indsættes") for c in every.citations)
+    assert "initiativer" not in every.answer and "måle indsatsen" not in every.answer
+    _check_citations(every, retriever)
+    theme = answer_question("Hvilke konkrete mål er fastsat under tema 2 i synopsen?", retriever)
+    assert [c.section.split(" › ")[1] for c in theme.citations] == ["Tema 2 BEDRE PRÆSTATIONER I FOLKESKOLEN"]
+    (overall,) = answer_question("Hvad er den overordnede målsætning i synopsen?", retriever).citations
+    assert "overordnet målsætning" in overall.quote
+    adopted = answer_question("Hvad er målene i politikken 2011-2014?", retriever)
+    assert adopted.question_type == "list" and adopted.citations[0].quote.startswith("Mål 1")
+    assert answer_question("Hvad var målet med synopsen?", retriever).question_type != "placeholder"
+
+
 @pytest.mark.parametrize("question", [
     "Hvad er forskellen på visionen i 2011 og i udkastet?",
     "Hvad er forskellen på visionen i 2011-2014 og i udkastet?",  # the period leaves "visionen og ?" as topic
