@@ -328,15 +328,19 @@ def placeholder_answer(question: str, language: str, qtype: str, passages: list[
 
 
 def unfinished_answer(question: str, language: str, unfinished: list[tuple[str, Pick]], passages: list[Passage],
-                      notices: list[str], retriever: Retriever) -> Answer:
+                      notices: list[str], retriever: Retriever, goals: bool = False) -> Answer:
     """Every template section of the documents asked about, each with its template text (which says who
-    fills it in, when it does), grouped by document."""
+    fills it in, when it does), grouped by document. ``goals``: the templates of the goals a document
+    was to set, asked for as its goals: they are not set yet. That answers the question (what the
+    document sets: nothing yet, and what the template says will come), unlike the content of one
+    template section, which the documents do not give (placeholder_answer)."""
     citations = [_citation(n, pick, retriever) for n, (_section, pick) in enumerate(unfinished, start=1)]
     parts: dict[str, list[str]] = {}
     for (section, _pick), c in zip(unfinished, citations):
         parts.setdefault(c.title, []).append(f"- »{section}«: {c.quote} [{c.n}]")
-    text = "\n\n".join(f"Ikke udfyldt endnu i {title} – afsnittene har kun en skabelontekst:\n" + "\n".join(lines)
-                       for title, lines in parts.items())
+    lead = ("Det er ikke fastsat endnu: målene i {title} har kun en skabelontekst, som ikke er udfyldt:" if goals
+            else "Ikke udfyldt endnu i {title} – afsnittene har kun en skabelontekst:")
+    text = "\n\n".join(lead.format(title=title) + "\n" + "\n".join(lines) for title, lines in parts.items())
     return _template_answer(question, language, text, citations,
                             holding_first(passages, [p for _s, p in unfinished]), notices)
 
@@ -432,9 +436,12 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         return refusal(text, language, passages, notices, qtype,
                        message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
                                "beslægtede passager nedenfor (måske relevant).")
-    unfinished = unfinished_sections(text, retriever, filters) or unset_goals(text, retriever, filters)
-    if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?", "Hvad er målene i synopsen?"
+    unfinished = unfinished_sections(text, retriever, filters)
+    if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?"
         return unfinished_answer(text, language, unfinished, passages, notices, retriever)
+    unset = unset_goals(text, retriever, filters)
+    if unset:  # "Hvad er målene i synopsen?": not set yet, as the goal templates show
+        return unfinished_answer(text, language, unset, passages, notices, retriever, goals=True)
     if COMPARISON_RE.search(text) and about_the_documents_only(text, retriever):  # "Hvad er forskellen på politikkerne?"
         return refusal(text, language, passages, notices, qtype, message=COMPARED_ON_NOTHING,
                        english_lead="The question does not say what to compare the policies on.")

@@ -183,13 +183,18 @@ def test_details_the_documents_never_mention_are_refused(retriever):
 
 
 def test_placeholder_is_reported_as_not_yet_set(retriever):
-    answer = answer_question("Hvilke konkrete mål satte synopsen for tema 1 om mangfoldig arbejdsplads?", retriever)
-    # not set yet: the documents do not give the goals (answerable: false), the template shows why
+    answer = answer_question("Hvad vil kommunen gøre på sundhedsområdet ifølge udkastet?", retriever)
+    # not set yet: the documents do not give the section's content (answerable: false), the template shows why
     assert not answer.answerable and answer.question_type == "placeholder" and "ikke fastsat endnu" in answer.answer
     assert answer.passages[0].chunk.placeholder
     (c,) = answer.citations  # the template itself, quoted as a template and checkable in the original
-    assert c.quote.startswith("[Her indsættes") and f"»{c.quote}« [1]" in answer.answer
+    assert c.quote.startswith("[Udfyldes af SUF") and f"»{c.quote}« [1]" in answer.answer
     assert retriever.index.documents[c.document_id].text[c.start:c.end] == c.original
+    # the goals a document was to set, asked for as its goals, are answered as not set yet, with their template
+    goals = answer_question("Hvilke konkrete mål satte synopsen for tema 1 om mangfoldig arbejdsplads?", retriever)
+    assert goals.question_type == "placeholder" and "ikke fastsat endnu" in goals.answer
+    (c,) = goals.citations
+    assert c.quote.startswith("[Her indsættes konkrete mål") and "Tema 1" in c.section
     # a template whose heading shares words with the question loses to the section the question names
     filled = answer_question("Hvad vil kommunen fremadrettet arbejde for på beskæftigelsesområdet ifølge udkastet?",
                              retriever)
@@ -1175,7 +1180,7 @@ def test_the_goals_of_a_document_whose_goals_are_templates_are_not_set_yet(retri
     ("Sådan måler vi på indsatsen" is no list of goals); a named theme or the overall goal gets its
     own template only; a document with goals answers with them; "målet med" is a purpose."""
     every = answer_question("Hvad er målene i synopsen?", retriever)
-    assert every.question_type == "placeholder" and "Ikke udfyldt endnu" in every.answer
+    assert every.question_type == "placeholder" and "ikke fastsat endnu" in every.answer
     assert len(every.citations) == 5 and all(c.quote.lower().startswith("[her indsættes") for c in every.citations)
     assert "initiativer" not in every.answer and "måle indsatsen" not in every.answer
     _check_citations(every, retriever)
