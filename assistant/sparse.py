@@ -36,9 +36,18 @@ def stopwords() -> frozenset[str]:
                                           "hvornår", "hvor", "kommunen", "københavns", "kommune"}
 
 
+NOMINAL = re.compile(r"(?<=\w{3})ering$")  # "finansiering" → "finansi", as "finansiere", "finansieres"
+
+
+def _stem_word(word: str) -> str:
+    """Snowball's Danish stem, with a verb's "-ering" noun on the verb's stem (the stemmer leaves
+    "evaluering" whole but makes "evaluere" and "evalueres" "evalu")."""
+    return NOMINAL.sub("", _stemmer().stemWord(word))
+
+
 def tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """Stemmed Danish terms of a text, with compound parts added."""
-    stem = _stemmer().stemWord
+    stem = _stem_word
     stop = stopwords()
     out: list[str] = []
     for raw in TOKEN_RE.findall(text.lower()):

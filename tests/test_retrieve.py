@@ -216,3 +216,13 @@ def test_a_body_asked_by_name_is_searched_by_its_abbreviation(retriever):
     assert "SOF" in retriever.expand("Hvad skal Socialforvaltningen skrive?")
     top = retriever.search("Hvad skal Socialforvaltningen skrive ind i udkastet?", k=3)
     assert any("Udfyldes af SOF" in p.chunk.text for p in top)
+
+
+def test_a_verbs_ering_noun_is_searched_as_the_verb():
+    """"finansiering" and "finansiere" are one term (the stemmer keeps "-ering" nouns whole), so "Hvem skal
+    finansiere handleplanerne?" finds "finansiering til … handleplanerne"; other nouns keep their stem."""
+    from assistant.sparse import tokenize
+
+    assert tokenize("finansiering") == tokenize("finansiere") == tokenize("finansieres")
+    assert tokenize("evaluering") == tokenize("evalueres")
+    assert tokenize("forandring") == ["forandring"] and tokenize("ering") == ["ering"]
