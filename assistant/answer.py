@@ -454,7 +454,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                            message=f"Begrebet er defineret i {'; '.join(sorted(defined))}, som de valgte filtre "
                                    "udelukker. Fjern filtrene for at se definitionen.")
     if not curated and not is_supported(evidence, foreign=language != "da"):
-        return refusal(text, language, passages, notices, qtype)
+        off_topic = (fit := relevance(text, passages, retriever, evidence.dense)) is not None and fit.off_topic
+        return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC if off_topic else None)
     content = _without_unnamed_placeholders(text, with_named_body_template(text, passages, retriever, filters),
                                             retriever)
     top = content[0].chunk

@@ -161,6 +161,8 @@ ENGLISH_TO_DANISH: dict[str, tuple[str, ...]] = {
     "mentor": ("mentor",),
     "ordinary": ("normalindsats", "normalsystemet"),
     "mainstream": ("normalindsats", "normalsystemet"),
+    "structure": ("struktur", "opbygning", "bygget"),
+    "structured": ("struktur", "opbygning", "bygget"),
     "consultation": ("høring",),
     "responses": ("svar", "høringssvar"),
     "adopted": ("vedtaget", "vedtagne"),

@@ -18,10 +18,12 @@ from .types import Filters
 TEMPLATES_ASKED = re.compile(
     r"\b(?:(?:ikke|endnu ikke)\s+(?:er\s+|blevet\s+)?(?:skrevet|udfyldt|færdig\w*|fyldt ud)|tomme|skabelon\w*|"
     r"mangler\s+(?:at blive\s+|endnu\s+)?(?:skrevet|udfyldt)|unfinished|empty|placeholders?|templates?|"
-    r"not (?:yet )?(?:written|filled(?: in)?|finished))\b", re.IGNORECASE)
+    r"not (?:yet )?(?:written|filled(?: in)?|finished)|(?:still )?(?:needs?|remains?|are|is) (?:still )?to be "
+    r"(?:filled(?: in)?|written))\b", re.IGNORECASE)
 ASKS_WHICH_OR_WHO = re.compile(r"\b(?:hvilke\w*|hvem|hvad|which|who|what)\b", re.IGNORECASE)
 # … about the sections of a document, or who is to write them.
-SECTIONS_ASKED = re.compile(r"\b(?:afsnit\w*|dele|delene|kapitl\w*|udfylde|sections?|parts?|chapters?|fill in)\b",
+SECTIONS_ASKED = re.compile(r"\b(?:afsnit\w*|dele|delene|kapitl\w*|\w*områder(?:ne)?|udfylde|sections?|parts?|"
+                            r"chapters?|areas?|fill in)\b",
                             re.IGNORECASE)
 
 

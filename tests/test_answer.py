@@ -1165,7 +1165,8 @@ def test_a_template_of_the_named_document_a_little_further_down_is_what_is_asked
 
 
 def test_which_sections_are_unfinished_lists_every_template_with_who_fills_it_in(retriever):
-    for question in ("Hvilke afsnit i udkastet er ikke udfyldt endnu?", "Hvem skal udfylde de tomme afsnit i udkastet?"):
+    for question in ("Hvilke afsnit i udkastet er ikke udfyldt endnu?", "Hvem skal udfylde de tomme afsnit i udkastet?",
+                     "Which areas still need to be filled in in the draft?"):
         answer = answer_question(question, retriever)
         assert answer.answerable and answer.question_type == "placeholder"
         assert [c.quote.split()[2] for c in answer.citations] == ["TMF", "KFF", "SOF", "SUF", "BUF"]
