@@ -295,6 +295,8 @@ def _repair_word(lexicon: Lexicon, word: str, prev: str, nxt: str,
         if prev.lower() in keep_prev or nxt.lower() in keep_next:
             return None
         return match_case(word, target), "context"
+    if (split := run_on_function_words(lexicon, lower)) is not None:
+        return match_case(word, split), "run-on"  # "MULIGHED FORAT VÆRE MED": "FOR AT"
     if RUN_ON_ER.search(lower) and lower not in lexicon and lower[:-2] in lexicon:
         return match_case(word, lower[:-2]) + " er", "run-on"  # "Indvandrereer født …": "Indvandrere er"
     if lexicon.is_word(lower):
@@ -327,6 +329,21 @@ def run_on_at(lexicon: Lexicon, lower: str) -> str | None:
         return None
     verb = rest if lexicon.is_word(rest) else best_candidate(lexicon, rest, words_only=True)
     return f"at {verb}" if verb else None
+
+
+# Short function words the scan may run together ("forat" for "for at"); a listed word made of two
+# of them ("idet", "derfor") stays.
+FUNCTION_WORDS = frozenset("at af de den der det en er et for i med og om på som til".split())
+
+
+def run_on_function_words(lexicon: Lexicon, lower: str) -> str | None:
+    """Two function words run together, when the token is no listed word: "forat" → "for at"."""
+    if lower in lexicon.words:
+        return None
+    for i in range(1, len(lower)):
+        if lower[:i] in FUNCTION_WORDS and lower[i:] in FUNCTION_WORDS:
+            return f"{lower[:i]} {lower[i:]}"
+    return None
 
 
 # A plural in -e run on into the verb "er" after it (the scan lost the space): "Indvandrereer".

@@ -101,6 +101,8 @@ def test_known_repairs_in_context(settings):
     assert run_on.original_of(at, at + len("Indvandrere er")) == "Indvandrereer"
     infinitive = clean_text("Kgbenhavn skal vare en by.\n• atindgd i partnerskaber, atmosfære og attraktive job.", lexicon)
     assert "• at indgå i partnerskaber, atmosfære og attraktive job." in infinitive.text  # "at" run on into its verb
+    words = clean_text("Kgbenhavn skal vare en by.\nALLE SKAL HAVE MULIGHED FORAT VARE MED, idet de kan.", lexicon).text
+    assert "MULIGHED FOR AT VÆRE MED, idet de kan." in words  # two function words run together; "idet" is a word
 
 
 def test_a_plural_with_a_doubled_consonant_is_a_word_and_left_alone(settings):
