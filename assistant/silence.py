@@ -260,6 +260,10 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     if pair and not any(set(term_set(side, retriever.lexicon)) & passage_words(passages[:5], retriever)
                         for side in pair.groups()):
         return f"De fundne passager sammenligner ikke {pair.group(1)} og {pair.group(2)}."
+    speaker = SAID_BY.search(question) if language == "da" else None
+    if speaker and not any(speaker.group(1).lower() in text.lower() and SPEECH_IN_TEXT.search(text)
+                           for text in top_sentences(passages, retriever)):
+        return f"De fundne passager gengiver ikke, hvad {speaker.group(1)} sagde."
     attachment = attachment_only(question, retriever)  # (attachments.py)
     if attachment:
         return (f"Dokumenterne nævner kun »{attachment}« som bilag ved titel; selve bilaget er ikke med i "
@@ -270,6 +274,12 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     return None
 
 
+# What a named speaker said: "Hvad fortalte Bertel Haarder om i sit oplæg?", "Hvad sagde Rockwool Fonden?". A
+# top sentence must name the speaker with a verb that reports what was said, not only the talk.
+SAID_BY = re.compile(r"\b(?i:hvad\s+(?:fortalte|sagde|talte|fremlagde|præsenterede|mente|pointerede|fremhævede))\s+"
+                     r"((?:[A-ZÆØÅ][\w-]+)(?:\s+[A-ZÆØÅ][\w-]+)*)")
+SPEECH_IN_TEXT = re.compile(r"\b(?:sagde|fortalte|påpegede|pegede på|fremhævede|understregede|mente|foreslog|"
+                            r"anbefalede|udtalte|konkluderede|pointerede|fremlagde|præsenterede)\b", re.IGNORECASE)
 # "forskel på mænd og kvinder": a difference between two things, of which a passage must name one.
 COMPARED_PAIR = re.compile(r"\bforskel\w*\s+(?:på|mellem)\s+(?:(?:en|et|de)\s+)?([^\W\d_]{3,})\s+og\s+"
                            r"(?:(?:en|et|de)\s+)?([^\W\d_]{3,})", re.IGNORECASE)

@@ -687,6 +687,9 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     ("Viste Catinéts diskriminationsrapport nogen forskel på mænd og kvinder, når det gælder oplevet "
      "diskrimination?", "sammenligner ikke",
      "Hvad er forskellen på en indvandrer og en efterkommer?", "udlandet"),
+    # what a named speaker said: the documents name the talk, not what was said in it
+    ("Hvad fortalte Bertel Haarder om i sit oplæg på workshoppen i august 2022?", "gengiver ikke",
+     "Hvem holdt oplæg på workshoppen i august 2022?", "Bertel Haarder"),
     # a role asked by its verb: who moderated is a person the documents never name
     ("Where was the August 2022 workshop held, and who moderated it?", "ordstyrer",
      "Who was Denmark's first minister for integration?", "Bertel Haarder"),
