@@ -260,6 +260,12 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     if pair and not any(set(term_set(side, retriever.lexicon)) & passage_words(passages[:5], retriever)
                         for side in pair.groups()):
         return f"De fundne passager sammenligner ikke {pair.group(1)} og {pair.group(2)}."
+    contents = CONTENT_ASKED.search(question) if language == "da" else None
+    if contents:  # "Hvad indeholder handleplanen mod racisme …?": a sentence on it must say what it holds
+        thing = asked_terms(contents.group(1), language, "konkret konkrete helt")
+        if not any(names_most(thing, text, retriever) and CONTENT_IN_TEXT.search(text)
+                   for text in top_sentences(passages, retriever)):
+            return "De fundne passager beskriver ikke, hvad det, der spørges om, indeholder."
     speaker = SAID_BY.search(question) if language == "da" else None
     if speaker and not any(speaker.group(1).lower() in text.lower() and SPEECH_IN_TEXT.search(text)
                            for text in top_sentences(passages, retriever)):
@@ -274,6 +280,11 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
     return None
 
 
+# What something holds: "Hvad indeholder handleplanen …?", "Hvilke initiativer indeholder …?" (group 1: the thing).
+CONTENT_ASKED = re.compile(r"\b(?:hvad\s+|hvilke\s+(?:\w+\s+){0,3}?)(?:indeholder|indeholdt|omfatter|rummer)\s+([^?.!]+)",
+                           re.IGNORECASE)
+CONTENT_IN_TEXT = re.compile(r"\b(?:indeholder|omfatter|består af|rummer|herunder|bl\.\s?a\.|blandt andet|fx|"
+                             r"f\.eks\.|med fokus på)(?!\w)|:", re.IGNORECASE)
 # What a named speaker said: "Hvad fortalte Bertel Haarder om i sit oplæg?", "Hvad sagde Rockwool Fonden?". A
 # top sentence must name the speaker with a verb that reports what was said, not only the talk.
 SAID_BY = re.compile(r"\b(?i:hvad\s+(?:fortalte|sagde|talte|fremlagde|præsenterede|mente|pointerede|fremhævede))\s+"
