@@ -702,6 +702,8 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # the areas are named from the 2010 safety index; no later result is reported
     ("Blev trygheden bedre i Husum og Valby i løbet af perioden 2011-2014?", "resultat",
      "Lykkedes det kommunen at få flere medarbejdere med etnisk minoritetsbaggrund?", "nået et mål"),
+    ("What was Copenhagen's actual ranking in the Intercultural Cities Index in 2015?", "resultat",
+     "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     ("Hvilken placering fik København i det interkulturelle byindeks i 2015?", "resultat",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     # only names answer "hvilke konkrete virksomheder"; the workshop's speakers are named
