@@ -67,8 +67,9 @@ FIGURE_RE = re.compile(r"\b(hvor mange|hvor meget|hvor stor|hvor høj|hvor lav|p
                        r"hvilket år|dato|how many|how much|percent|when|what year|share)\b", re.IGNORECASE)
 # How soon or how long: "How soon do municipalities take over integration responsibility …?" asks for a
 # time, not for a responsibility list.
-TIME_ASKED = re.compile(r"\b(?:hvor hurtigt|hvor længe|hvor lang tid|hvornår|how soon|how quickly|how fast|how long|"
-                        r"when)\b", re.IGNORECASE)
+TIME_ASKED = re.compile(r"\b(?:hvor hurtigt|hvor længe|hvor lang tid|hvornår|hvor mange (?:dage|uger|måneder|år|timer)|"
+                        r"how soon|how quickly|how fast|how long|how many (?:days|weeks|months|years|hours)|when)\b",
+                        re.IGNORECASE)
 
 
 YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"

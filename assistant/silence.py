@@ -417,10 +417,15 @@ AGE_OR_DURATION = re.compile(rf"\b(?:\d+(?:\s*[-–]\s*\d+)?|{CARDINALS})\s*-?\s
 BLANDT_ANDET = re.compile(r"\b(?:blandt|bl\.a\.|og meget) andet\b")  # "among other things", not "the second"
 
 
-def count_words(sentence: str) -> list[str]:
-    """The lower-case words of a sentence as the count check reads them: ages, durations and
-    "blandt andet" are left out, so none of their numbers is taken for a count."""
-    return re.findall(r"[\w.,]+", BLANDT_ANDET.sub(" ", AGE_OR_DURATION.sub(" ", sentence.lower())))
+def count_words(sentence: str, durations: bool = False) -> list[str]:
+    """The lower-case words of a sentence as the count check reads them: ages, durations (unless
+    ``durations``: "hvor mange dage" counts days) and "blandt andet" are left out, so none of their
+    numbers is taken for a count."""
+    text = sentence.lower() if durations else AGE_OR_DURATION.sub(" ", sentence.lower())
+    return re.findall(r"[\w.,]+", BLANDT_ANDET.sub(" ", text))
+
+
+TIME_UNITS = re.compile(r"(?:dag|uge|måned|år|time)\w*")
 
 
 def count_found(counted: Counted, question: str, language: str, passages: list[Passage],
@@ -438,7 +443,7 @@ def count_found(counted: Counted, question: str, language: str, passages: list[P
     for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         if not names_most(asked, under_its_heading(p, doc.cleaned[a:b]), retriever):
             continue
-        words = count_words(doc.cleaned[a:b])
+        words = count_words(doc.cleaned[a:b], durations=any(TIME_UNITS.fullmatch(n) for n in counted.nouns))
         shares = set(re.findall(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|pct)", doc.cleaned[a:b].lower())) if total else set()
         for i, w in enumerate(words):
             w = w.strip(".,")

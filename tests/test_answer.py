@@ -164,6 +164,9 @@ def test_a_time_asked_about_a_responsibility_is_answered_with_the_time(retriever
     answer = answer_question("How soon do municipalities take over integration responsibility for displaced people "
                              "from Ukraine under the special law?", retriever)
     assert answer.answerable and "fire dage" in answer.answer
+    # how many days: the duration is the count asked for, not an age or a duration to skip
+    days = answer_question("Hvor mange dage går der, før kommunen overtager ansvaret for ukrainere?", retriever)
+    assert days.answerable and "fire dage" in days.answer
 
 
 def test_details_the_documents_never_mention_are_refused(retriever):
