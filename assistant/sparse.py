@@ -37,12 +37,14 @@ def stopwords() -> frozenset[str]:
 
 
 NOMINAL = re.compile(r"(?<=\w{3})ering$")  # "finansiering" → "finansi", as "finansiere", "finansieres"
+GREEK_SIS = re.compile(r"(?<=\w{2}s)is$")  # "synopsis" → "synops", as "synopsen"
 
 
 def _stem_word(word: str) -> str:
     """Snowball's Danish stem, with a verb's "-ering" noun on the verb's stem (the stemmer leaves
-    "evaluering" whole but makes "evaluere" and "evalueres" "evalu")."""
-    return NOMINAL.sub("", _stemmer().stemWord(word))
+    "evaluering" whole but makes "evaluere" and "evalueres" "evalu"), and a "-sis" noun on the stem
+    of its inflected forms ("synopsis", "synopsen")."""
+    return GREEK_SIS.sub("", NOMINAL.sub("", _stemmer().stemWord(word)))
 
 
 def tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:

@@ -226,3 +226,4 @@ def test_a_verbs_ering_noun_is_searched_as_the_verb():
     assert tokenize("finansiering") == tokenize("finansiere") == tokenize("finansieres")
     assert tokenize("evaluering") == tokenize("evalueres")
     assert tokenize("forandring") == ["forandring"] and tokenize("ering") == ["ering"]
+    assert tokenize("synopsis") == tokenize("synopsen") and tokenize("krisis") == tokenize("krisen")  # "-sis" nouns
