@@ -73,6 +73,11 @@ AMOUNT_ASKED = re.compile(r"\b(hvor (?:mange|meget|stort|store|høj)|hvad (?:kos
                           re.IGNORECASE)
 MONEY_IN_TEXT = re.compile(r"\b(kr\.|kroner|mio\.|millioner|mia\.)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|adresse\w*|ringe til)\b", re.IGNORECASE)
+# Opening hours ("Hvad er åbningstiderne i Welcome Houses?"): only a time of day answers them.
+# ("forsøg med udvidede åbningstider i klubberne" is a goal's content: only the hours themselves are asked here)
+OPENING_HOURS = re.compile(r"\b(?:hvad er åbningstid\w*|hvornår (?:har|holder) (?:\w+\s+){1,4}?åbent|"
+                           r"what are the opening (?:hours|times))\b", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"\bkl\.\s*\d|\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b")
 # "Hvem er formand for …": only a person's name answers it.
 PERSON_ROLE_RE = re.compile(r"\bhvem (?:er|var|bliver|blev|har været)\s+(?:den\s+)?(?:nye\s+)?"
                             r"((?:\w+-\s+og\s+)?\w*(?:formand|leder|direktør|borgmester|chef|minister|ordfører|"
@@ -238,6 +243,8 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
         return "Dokumenterne angiver ingen beløb om dette."
     if CONTACT_RE.search(question) and not CONTACT_IN_TEXT.search(texts):
         return "Dokumenterne indeholder ingen kontaktoplysninger."
+    if OPENING_HOURS.search(question) and not TIME_OF_DAY.search(texts):
+        return "Dokumenterne angiver ingen åbningstider."
     quantity = QUANTITY_RE.search(question) if language == "da" else ENGLISH_QUANTITY_RE.search(question)
     if quantity and not is_comparison(question, retriever):
         asked = asked_clause(question, quantity.start())
@@ -626,7 +633,7 @@ OUTCOME_ASKED = re.compile(
     r"\b(hvilke resultater|hvilket resultat|hvad viste|hvad har (?:\w+ ){1,3}vist|resultatet af|resultaterne af|"
     r"blevet evalueret|evaluering\w* vist|konklusion(?:en|erne) (?:på|af|fra)|hvad konkluderede|"
     r"viste evaluering\w*|blev (?:\w+ ){1,3}(?:bedre|bedst|værre|større|mindre|højere|lavere)|lykkedes det|"
-    r"hvilken placering|placerede sig|what (?:place|rank\w*)|what (?:was|were) (?:[\w']+ ){1,3}(?:place|rank\w*|position)|"
+    r"hvilken placering|placerede sig|hvilke[nt]? evaluering\w*|what (?:place|rank\w*)|what (?:was|were) (?:[\w']+ ){1,3}(?:place|rank\w*|position)|"
     r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
     r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated)\b", re.IGNORECASE)
 # A sentence that reports what came of something (past or perfect tense, a before and after).

@@ -690,6 +690,12 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     ("Viste Catinéts diskriminationsrapport nogen forskel på mænd og kvinder, når det gælder oplevet "
      "diskrimination?", "sammenligner ikke",
      "Hvad er forskellen på en indvandrer og en efterkommer?", "udlandet"),
+    # opening hours: only a time of day answers them ("udvidede åbningstider" in the clubs is a goal's content)
+    ("Hvad er åbningstiderne i Welcome Houses?", "åbningstider",
+     "Hvad skal der gøres med åbningstiderne i fritids- og ungdomsklubber?", "alternative åbningstider"),
+    # which evaluation was made: an outcome no sentence reports
+    ("Hvilken evaluering blev lavet af Københavnermodellen?", "resultat",
+     "Hvad er Københavnermodellen?", "modtagelses"),
     # what a thing holds: the draft names the action plan, but not what is in it
     ("Hvad indeholder Københavns Kommunes handleplan mod racisme, diskrimination og hadforbrydelser konkret?",
      "indeholder", "Hvad indeholder selvforsørgelses- og hjemrejseprogrammet for de fordrevne fra Ukraine?",
