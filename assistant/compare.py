@@ -82,12 +82,12 @@ def named_documents(question: str, retriever: Retriever) -> list[str]:
     return named
 
 
-# What may stand between a document's name and the years that belong to it: the rest of the word
-# and "for", "fra", "til", "i" ("synopsen for 2011-2014", "udkastet til perioden 2023-2026"); the
-# second year of a period ("2011-2014") belongs to the same name.
 # A year right before a name, in English word order: "the 2011-2014 policy draft", "2023-2026 draft".
 YEAR_BEFORE_NAME = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?[\s-]+(?:(?:\w*polic\w*|\w*politik\w*)\s+)?$",
                               re.IGNORECASE)
+# What may stand between a document's name and the years that belong to it: the rest of the word
+# and "for", "fra", "til", "i" ("synopsen for 2011-2014", "udkastet til perioden 2023-2026"); the
+# second year of a period ("2011-2014") belongs to the same name.
 ATTACHED = re.compile(r"\w*\s*(?:(?:for|fra|til|i|af|from|of|for the)\s+)?(?:(?:perioden|period)\s+)?"
                       r"(?:(?:19|20)\d\d\s*[-–]\s*)?", re.IGNORECASE)
 
@@ -133,8 +133,8 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
 
     The two sides are the documents the question names, then the policies of the periods of the top
     three passages, or of the further ones while a side is missing (one a period, the adopted text
-    before a draft or a synopsis among the passages' documents); a document without a passage among
-    the top ten is searched on its own.
+    before a draft or a synopsis of that period); a document without a passage among the top ten is
+    searched on its own.
     """
     sides = named_documents(question, retriever)
     meta = retriever.index.meta
@@ -148,7 +148,7 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
             break  # the top three passages decide; further ones only add a side still missing
         if meta(p.chunk.doc_id).status == "case" or p.chunk.doc_id in sides or period in filled:
             continue
-        # the period's policy as adopted (or drafted) rather than its synopsis, when the passages hold it
+        # the period's policy as adopted (or drafted) rather than its synopsis, searched on its own if need be
         kin = [d for d, doc in retriever.index.documents.items() if meta(d).period == period
                and meta(d).status != "case" and d not in sides and not doc.duplicate_of]
         sides.append(min(kin, key=lambda d: (STATUS_ORDER.get(meta(d).status, 3), meta(d).kind == "synopsis", d)))

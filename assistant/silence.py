@@ -633,7 +633,8 @@ OUTCOME_ASKED = re.compile(
     r"\b(hvilke resultater|hvilket resultat|hvad viste|hvad har (?:\w+ ){1,3}vist|resultatet af|resultaterne af|"
     r"blevet evalueret|evaluering\w* vist|konklusion(?:en|erne) (?:på|af|fra)|hvad konkluderede|"
     r"viste evaluering\w*|blev (?:\w+ ){1,3}(?:bedre|bedst|værre|større|mindre|højere|lavere)|lykkedes det|"
-    r"hvilken placering|placerede sig|hvilke[nt]? evaluering\w*|what (?:place|rank\w*)|what (?:was|were) (?:[\w']+ ){1,3}(?:place|rank\w*|position)|"
+    r"hvilken placering|placerede sig|hvilke[nt]? evaluering\w*|what (?:place|rank\w*)|"
+    r"what (?:was|were) (?:[\w']+ ){1,3}(?:place|rank\w*|position)|"
     r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
     r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated)\b", re.IGNORECASE)
 # A sentence that reports what came of something (past or perfect tense, a before and after).

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .compare import named_documents
+from .index import StoredDocument
 from .picks import Pick, chunk_at
 from .question import COMPARISON_RE
 from .retrieve import Retriever
@@ -43,7 +44,7 @@ def unfinished_sections(question: str, retriever: Retriever, filters: Filters | 
     return found
 
 
-def _templates_of(doc, retriever: Retriever, goals_only: bool = False) -> list[tuple[str, Pick]]:
+def _templates_of(doc: StoredDocument, retriever: Retriever, goals_only: bool = False) -> list[tuple[str, Pick]]:
     """(section, template) of a document's templates, in reading order (``goals_only``: those that
     are to state a goal: "[Her indsættes konkrete mål …]", not "[… initiativer … for at nå målene]")."""
     found = []
