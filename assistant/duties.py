@@ -60,10 +60,22 @@ EXPECTED_OF = re.compile(r"\bforvent\w*\b.*?\baf\b(?P<actor>.*)", re.IGNORECASE)
 ITEMS_PER_TASK = 4
 
 
+# A Danish noun's inflection after an actor word: "uddannelsessted" → "uddannelsesstederne".
+INFLECTION = re.compile(r"(?:e|er|ere|erne|en|et|ene|ne|s|es|ens|ets|nes|ernes|ers)?")
+
+
+def actor_of(word: str) -> str | None:
+    """The actor a (lower-case) word names, in any inflection of the words listed for it."""
+    if word in ACTOR_OF_WORD:
+        return ACTOR_OF_WORD[word]
+    return next((ACTOR_OF_WORD[word[:n]] for n in range(len(word) - 1, 5, -1)
+                 if word[:n] in ACTOR_OF_WORD and INFLECTION.fullmatch(word[n:])), None)
+
+
 def _actors(text: str) -> set[str]:
     """The actors a text names ("Københavns Kommune" is the municipality, not the citizens)."""
     text = re.sub(r"københavns\s+kommunes?", "kommunen", text, flags=re.IGNORECASE)
-    return {ACTOR_OF_WORD[w] for w in re.findall(r"\w+", text.lower()) if w in ACTOR_OF_WORD}
+    return {a for a in map(actor_of, re.findall(r"\w+", text.lower())) if a}
 
 
 def duty_lists(retriever: Retriever, filters: Filters | None, documents: list[str]) -> list[tuple[StoredDocument, set[str], list]]:
@@ -90,7 +102,7 @@ def _task_terms(question: str, retriever: Retriever, expand: bool = True) -> set
     # "i Bland dig i byen" names the policy
     asked = without_titles(QUOTED.sub(" ", topic_of(question)), retriever.title_phrases)
     words = " ".join(w for w in re.findall(r"[^\W\d_]+", asked.lower())
-                     if w not in DUTY_WORDS and w not in ENGLISH_DUTY_WORDS and w not in ACTOR_OF_WORD)
+                     if w not in DUTY_WORDS and w not in ENGLISH_DUTY_WORDS and not actor_of(w))
     return {t for t in tokenize(retriever.expand(words) if expand else words, retriever.lexicon)
             if t not in stopwords() and t not in GENERIC_TERMS and len(t) > 2}
 

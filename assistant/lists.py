@@ -140,7 +140,10 @@ def _heading_fit(heading: str, wanted: set[str], head: set[str], head_words: set
     else None.
     """
     heading_terms = set(tokenize(heading, retriever.lexicon))
-    if whole_document and not any(heading_has(heading_terms, t, misread_from=7) for t in head_words):
+    # the nouns that name a kind of unit are whole words: "hvilke områder" are no indsatsområder
+    tails = heading not in UNIT_NOUNS.values()
+    named_by = heading_terms if tails else set(tokenize(heading))  # not split into the compound's parts
+    if whole_document and not any(heading_has(named_by, t, misread_from=7, tails=tails) for t in head_words):
         return None
     matched = [w for w in wanted if w in heading_terms or long_word_in(heading_terms, w)
                or (whole_document and w in head_words and heading_has(heading_terms, w, misread_from=7))]
@@ -159,14 +162,14 @@ def long_word_in(heading_terms: set[str], term: str) -> bool:
                                           for h in heading_terms)
 
 
-def heading_has(heading_terms: set[str], term: str, misread_from: int = 6) -> bool:
+def heading_has(heading_terms: set[str], term: str, misread_from: int = 6, tails: bool = True) -> bool:
     """Whether a heading's (stemmed) terms have the term: as it is, as a compound's last part
-    ("principper" in "københavnerprincipper"), there with one letter misread by OCR
+    ("principper" in "københavnerprincipper"; only if ``tails``), there with one letter misread by OCR
     ("københavnereprinsipper", for terms of ``misread_from`` letters), or as a long word (long_word_in)."""
     for h in heading_terms:
-        if h == term or (len(term) >= 5 and h.endswith(term)):
+        if h == term or (tails and len(term) >= 5 and h.endswith(term)):
             return True
-        tail = h[-len(term):]
+        tail = h[-len(term):] if tails else h
         if len(term) >= misread_from and len(tail) == len(term) and sum(a != b for a, b in zip(tail, term)) == 1:
             return True
     return long_word_in(heading_terms, term)

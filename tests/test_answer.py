@@ -98,6 +98,7 @@ def test_the_purpose_of_a_named_goal_is_the_sentence_that_states_it(retriever):
     ("Hvordan defineres en person med vestlig baggrund?", "Vestlige lande forstås som EU-lande"),
     ("Hvad forstås ved borgere fra ikke-vestlige lande?", "alle andre lande end EU-lande"),
     ("Hvad er diskriminationsgrundene?", "religion/tro"),  # the definite form of a defined term
+    ("Hvornår regnes en person som efterkommer i statistisk forstand?", "Efterkommere er født i Danmark"),
 ])
 def test_a_defined_term_asked_for_in_other_phrasings_gets_its_definition(retriever, question, defining):
     answer = answer_question(question, retriever)
@@ -824,6 +825,11 @@ def test_a_duty_asked_for_as_what_someone_must_do_is_their_responsibility_list(r
     expected = answer_question("Hvad forventede integrationspolitikken 2011-2014 egentlig af københavnerne selv?",
                                retriever)
     assert expected.answerable and expected.citations[0].quote == "Det er københavnernes ansvar"
+    # actors in other inflections ("uddannelsesstederne"), the document named between "forventer" and "af"
+    others = answer_question("Hvad forventer den vedtagne politik fra 2011 af virksomhederne og uddannelsesstederne "
+                             "i byen?", retriever)
+    assert others.citations[0].quote == "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+    assert "praktikpladser" in others.answer
 
 
 def test_a_list_must_be_of_what_follows_hvilke(retriever):
@@ -834,6 +840,14 @@ def test_a_list_must_be_of_what_follows_hvilke(retriever):
     # a compound names the list by its last part
     grund = answer_question("Hvilke grundprincipper hviler den vedtagne integrationspolitik fra 2011 på?", retriever)
     assert "MANGFOLDIGHED ER EN RESSOURCE" in grund.answer and "FÆLLES ANSVAR" in grund.answer
+
+
+def test_areas_a_sentence_names_are_not_the_indsatsomraader(retriever):
+    """'Hvilke områder' asks for areas, not for the list of the policy's indsatsområder."""
+    answer = answer_question("Trygheden skulle øges i nogle bestemte bydele efter politikken fra 2011. Hvilke "
+                             "områder drejer det sig om?", retriever)
+    assert "Christianshavn" in answer.answer and "Valby" in answer.answer
+    assert not answer.answer.startswith("Indsats 1.")
 
 
 def test_a_list_comes_from_the_document_the_question_names(retriever):
