@@ -113,9 +113,9 @@ TERM_INSIDE = re.compile(r"^(?:hvad står|what does)\s+(?:(?:begrebet|betegnelse
                          r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?\s+(?:for|stand for)"
                          r"(?:\s+(?:i|ifølge|in)\s+[^?]+)?\s*[?.!]?$", re.IGNORECASE)
 # A term's meaning named anywhere in a comparison: "Hvordan har definitionen af integration ændret sig …?",
-# "Har kommunen ændret sin forståelse af integration …?"
+# "Har kommunen ændret sin forståelse af integration …?", "… sin forståelse af, hvad integration er, …?"
 MEANING_NOUN = re.compile(r"\b(?:definition(?:en)?|forståelse(?:n)?|opfattelse(?:n)?|understanding)\s+"
-                          r"(?:af|på|of)\s+(?:begrebet\s+|the term\s+)?[\"'»«“”]?(?P<term>[^\W\d_]+(?:-?\s+og\s+[^\W\d_]+)?)",
+                          r"(?:af|på|of)(?:\s+begrebet|\s+the term|,?\s+hvad)?\s+[\"'»«“”]?(?P<term>[^\W\d_]+(?:-?\s+og\s+[^\W\d_]+)?)",
                           re.IGNORECASE)
 # "Er målgruppen den samme i den gamle og den nye politik?": the meaning of the term in each.
 SAME_TERM = re.compile(r"^(?:er|var|is|was)\s+(?:the\s+)?(?P<term>[^\W\d_]+)\s+(?:den|det|de|the)\s+(?:samme|same)\b",

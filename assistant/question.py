@@ -85,7 +85,7 @@ DOCUMENT_REFERENCE = re.compile(
     r"(?:(?:nye|gamle|nuværende|vedtagne|endelige|første|new|old|adopted|draft)\s+)?"
     r"(?:(?:københavns\s+)?(?:kommunes\s+)?(?:integrations(?:-\s+og\s+medborgerskabs)?politik(?:ken)?|"
     r"politik(?:ken|kerne|ker)?|udkast(?:et)?(?:\s+til\s+(?:den\s+nye\s+)?(?:integrations)?politik(?:ken)?)?|"
-    r"synops(?:is|en)|skitsen?|brochuren?|folderen|pjecen|(?:integration\s+)?policy|"
+    r"synops(?:is|en)|skitsen?|brochuren?|folderen|pjecen|(?:integration\s+(?:and\s+citizenship\s+)?)?policy|"
     r"indstilling(?:en)?(?:\s+til\s+(?:[\w-]+\s+og\s+)?\w*udvalget)?|"
     r"sagsfremstilling(?:en)?)\b"  # a whole word: not "politik" of "politikker"
     rf"(?:\s+(?:fra|for|til|i|from)\b)?(?:\s*(?:(?:{MONTHS})\s+)?{YEARS})?|"

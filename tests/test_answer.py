@@ -701,6 +701,22 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     ("Hvad indeholder Københavns Kommunes handleplan mod racisme, diskrimination og hadforbrydelser konkret?",
      "indeholder", "Hvad indeholder selvforsørgelses- og hjemrejseprogrammet for de fordrevne fra Ukraine?",
      "virksomhedspraktik"),
+    # … asked as the measures that "står der i" it; measures "i udkastet om sprog" are the draft's, on a topic
+    ("Hvilke konkrete tiltag står der i kommunens handleplan mod racisme, diskrimination og hadforbrydelser?",
+     "indeholder", "Hvilke tiltag står der i udkastet om sprog?", "sprog"),
+    # a policy named by the year it ran out, which no document is (the synopsis only says it ends)
+    ("Hvilke konkrete mål havde den integrationspolitik, der udløb ved udgangen af 2010?", "udløb i 2010",
+     "Hvilke mål havde politikken 2011-2014?", "Mål 7"),
+    # a figure for one sex: the employment gap is given for all
+    ("Hvor stort var beskæftigelsesgabet specifikt for kvinder med ikke-vestlig baggrund i København i 2021?", "tal",
+     "Hvor stort var beskæftigelsesgabet for københavnere med ikke-vestlig baggrund i 2021?", "17 procentpoint"),
+    # a score asked "hvor højt": the index is described, no score given; a target "hvor lavt" is stated
+    ("Hvor højt scorede København på det interkulturelle byindeks, da den overordnede målsætning blev fastlagt?",
+     "tal", "Der var et mål om overledigheden blandt etniske minoriteter i den gamle integrationspolitik – hvor "
+     "lavt skulle den ned?", "5,8 procent"),
+    # an amount: "beløb" asks for money, and no passage has one
+    ("Hvor stort et beløb blev der afsat til den tværgående integrationspulje i 2011?", "beløb",
+     "Hvordan skulle integrationspolitikken 2011-2014 finansieres?", "budgetramme"),
     # what a named speaker said: the documents name the talk, not what was said in it
     ("Hvad fortalte Bertel Haarder om i sit oplæg på workshoppen i august 2022?", "gengiver ikke",
      "Hvem holdt oplæg på workshoppen i august 2022?", "Bertel Haarder"),
@@ -718,6 +734,8 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     # only names answer "hvilke konkrete virksomheder"; the workshop's speakers are named
     ("Hvilke konkrete virksomheder har indgået partnerskab med kommunen under Bland dig i byen?", "konkret",
+     "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
+    ("Hvilke virksomheder har indtil nu indgået partnerskab med kommunen under Bland dig i byen?", "konkret",
      "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
     # a count before the kind asks for the members of a set the documents only count ("de ti svageste skoler")
     ("Hvilke seks skoler er med i fyrtårnsprojektet?", "konkret",
@@ -1102,6 +1120,10 @@ def test_an_english_question_may_name_a_danish_term_and_use_any_word_form(retrie
     assert model.language == "en" and model.answerable and "2016" in model.answer
     talks = answer_question("Who gave talks at the kick-off workshop for the new policy?", retriever)
     assert "Bertel Haarder" in talks.answer
+    # "the new integration and citizenship policy" names the draft: its words need not be in the sentence
+    counted = answer_question("How many Copenhageners took part in the kick-off workshop for the new integration and "
+                              "citizenship policy, and when was it held?", retriever)
+    assert counted.answerable and "100 københavnere" in counted.answer and "august 2022" in counted.answer
     funded = answer_question("How was the 2011-2014 integration policy supposed to be funded?", retriever)
     assert funded.answerable and "integrationspulje" in funded.answer
 
@@ -1168,6 +1190,9 @@ def test_how_the_understanding_of_a_term_changed_is_answered_with_each_policys_d
     assert answer.question_type == "definition"
     quotes = " ".join(c.quote for c in answer.citations)
     assert "fremme oplevelsen af inklusion" in quotes and "Integration og medborgerskab forstås dermed som" in quotes
+    asked_as_what = answer_question("Har kommunen ændret sin forståelse af, hvad integration er, fra politikken i 2011 "
+                                    "til udkastet for 2023-2026?", retriever)
+    assert "gensidig proces" in asked_as_what.answer and "integrationsloven" in asked_as_what.answer
 
 
 def test_a_comparison_that_names_nothing_to_compare_asks_what_to_compare_on(retriever):
