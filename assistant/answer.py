@@ -18,13 +18,14 @@ from .counts import counted_lists
 from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
                               source_pick, stated_figure_picks)
 from .duties import duty_picks
+from .figures import QUANTITY_RE
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
+from .periods import document_periods, named_periods, off_period
 from .picks import LABELLED, Pick, best_in_span, merge_overlapping, pick_sentences
 from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, expand_abbreviations, question_type
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
-from .silence import (QUANTITY_RE, Support, document_periods, english_covered, is_supported, missing_detail,
-                      named_periods, off_period, support)
+from .silence import Support, english_covered, is_supported, missing_detail, support
 from .sentence_rank import term_rarity
 from .sparse import tokenize
 from .templates import unfinished_sections, unset_goals

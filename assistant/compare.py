@@ -140,7 +140,6 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
     meta = retriever.index.meta
     if len(sides) == 1 and CHANGE_SINCE.search(question):  # "… blevet mindre siden 2010?": then and now
         sides += newest_after(meta(sides[0]).period, retriever)
-    in_pool = {p.chunk.doc_id for p in passages}
     filled: set[str] = set()  # periods of the sides the question does not name: one side a period
     for i, p in enumerate(passages):
         period = meta(p.chunk.doc_id).period

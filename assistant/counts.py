@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .asked import SENTENCE_START
 from .compare import is_comparison, named_documents
 from .document_facts import indexed_sentences
 from .index import StoredDocument
@@ -21,7 +22,6 @@ from .lists import COUNT_WORDS, UNIT_NOUNS, family_picks, heading_has, item_fami
 from .picks import Pick
 from .question import SPECIFIC_ITEM_RE
 from .retrieve import Retriever
-from .silence import SENTENCE_START
 from .sparse import stopwords, tokenize
 from .types import Filters, Passage
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .asked import STEM_PREFIX
 from .clean import edit_distance
 from .compare import named_documents
 from .index import StoredDocument
@@ -12,7 +13,6 @@ from .question import topic_of
 from .retrieve import Retriever
 from .sentence_rank import content_terms, passage_sentences
 from .sentences import broken_by_layout, ends_with_abbreviation, split_sentences
-from .silence import STEM_PREFIX
 from .sparse import stopwords, tokenize
 from .types import Chunk, Passage
 

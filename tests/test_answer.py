@@ -954,7 +954,7 @@ def test_a_line_introducing_a_block_keeps_the_sentence_before_it(retriever):
 
 
 def test_an_answer_must_quote_a_period_the_question_names():
-    from assistant.silence import named_periods, off_period
+    from assistant.periods import named_periods, off_period
 
     periods = {"2011-2014", "2023-2026"}
     assert named_periods("Hvad siger politikken 2023-2026 og den for 2011 – 2014?", periods) == periods
@@ -986,7 +986,7 @@ def test_a_question_that_writes_out_one_period_is_answered_from_that_period(retr
 
 
 def test_ages_durations_and_blandt_andet_are_not_counts():
-    from assistant.silence import count_words
+    from assistant.figures import count_words
 
     assert count_words("hvorfra der er flest 16-64-årige indvandrere i Danmark") == \
         ["hvorfra", "der", "er", "flest", "indvandrere", "i", "danmark"]
@@ -1006,7 +1006,7 @@ def test_a_share_of_respondents_is_found_beside_the_year_it_stands_after(retriev
 
 
 def test_an_english_count_is_of_its_phrase_s_last_noun():
-    from assistant.silence import english_head
+    from assistant.figures import english_head
 
     assert english_head("How many consultation responses were received in 2010?") == "responses"
     assert english_head("How many displaced Ukrainians had been referred?") == "ukrainians"
