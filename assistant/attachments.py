@@ -5,7 +5,9 @@ from its title."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from .index import StoredDocument
 from .question import topic_of
 from .retrieve import Retriever, title_mentions
 from .sparse import tokenize
@@ -25,7 +27,7 @@ def attachment_only(question: str, retriever: Retriever) -> str | None:
     attachments there are is answered from the list."""
     if ATTACHMENTS_ASKED.search(question):
         return None
-    titles, elsewhere = attachment_titles(retriever)
+    titles, elsewhere = retriever.attachment_titles
     asked = {t for t in tokenize(topic_of(question)) if len(t) >= MIN_STEM and not t.isdigit()} - ASKING_NOUNS
     for title in titles:
         if asked & set(tokenize(title)) - elsewhere and not in_the_corpus(title, retriever):
@@ -42,19 +44,17 @@ def in_the_corpus(title: str, retriever: Retriever) -> bool:
     return bool(title_mentions(title, retriever.title_phrases))
 
 
-def attachment_titles(retriever: Retriever) -> tuple[list[str], set[str]]:
+def listed_attachments(documents: Iterable[StoredDocument]) -> tuple[list[str], set[str]]:
     """(the title of each item of the documents' attachment lists, the terms of the documents outside them)."""
-    cached = retriever.__dict__.get("attachment_titles")
-    if cached is None:
-        titles, outside = [], set()
-        for doc in retriever.index.documents.values():
-            rest, last = [], 0
-            for m in ATTACHMENT_LIST.finditer(doc.cleaned):
-                titles += [" ".join(re.sub(r"^\s*\d{1,2}[.:)]\s*", "", line).split())
-                           for line in m.group(1).splitlines() if line.strip()]
-                rest.append(doc.cleaned[last:m.start(1)])
-                last = m.end(1)
-            rest.append(doc.cleaned[last:])
-            outside |= set(tokenize(" ".join(rest)))
-        cached = retriever.__dict__.setdefault("attachment_titles", (titles, outside))
-    return cached
+    titles: list[str] = []
+    outside: set[str] = set()
+    for doc in documents:
+        rest, last = [], 0
+        for m in ATTACHMENT_LIST.finditer(doc.cleaned):
+            titles += [" ".join(re.sub(r"^\s*\d{1,2}[.:)]\s*", "", line).split())
+                       for line in m.group(1).splitlines() if line.strip()]
+            rest.append(doc.cleaned[last:m.start(1)])
+            last = m.end(1)
+        rest.append(doc.cleaned[last:])
+        outside |= set(tokenize(" ".join(rest)))
+    return titles, outside

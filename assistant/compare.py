@@ -33,6 +33,11 @@ DOCUMENT_NAMES = (
 
 
 def named_documents(question: str, retriever: Retriever) -> list[str]:
+    """The documents the question names, in the order it names them (_named_documents), computed once a question."""
+    return list(retriever.remembered("named_documents", question, lambda: tuple(_named_documents(question, retriever))))
+
+
+def _named_documents(question: str, retriever: Retriever) -> list[str]:
     """The documents the question names, in the order it names them: each mention of a year in a
     policy's period (or, in a comparison, just before it: _shortly_before), or of the synopsis, the
     draft, the adopted, the new or the old policy, stands for the one document it fits best (adopted

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -19,6 +21,8 @@ from .lexicon import corpus_lexicon
 from .question import DUTY_PHRASE_RE, FOLLOW_UP_ASKED, topic_of
 from .sparse import tokenize
 from .types import Chunk, Filters, Passage
+
+T = TypeVar("T")
 
 CANDIDATES = 50
 RERANK_DEPTH = 10  # passages the learned sentence ranker re-orders
@@ -108,6 +112,7 @@ class Retriever:
         self._detect = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
         self._topics: dict[str, str] = {}  # a question's topic (topic_of) → the question it is part of
         self.expand = lru_cache(maxsize=1024)(self._expanded)
+        self._remembered: dict[tuple[str, str], object] = {}  # (what, question) → a value computed once
         periods = [d.meta.period for d in self.index.documents.values() if period_years(d.meta.period)]
         self.latest_period = max(periods, key=lambda p: period_years(p).stop, default=None)
 
@@ -120,6 +125,16 @@ class Retriever:
         for cached in (self.query_vector, self._detect, self.expand):
             cached.cache_clear()
         self._topics.clear()
+        self._remembered.clear()
+
+    def remembered(self, what: str, question: str, compute: Callable[[], T]) -> T:
+        """A value about a question that several answer paths ask for ("named_documents"), computed once."""
+        key = (what, question)
+        if key not in self._remembered:
+            if len(self._remembered) >= 4096:
+                self._remembered.clear()
+            self._remembered[key] = compute()
+        return self._remembered[key]  # type: ignore[return-value]
 
     def topic(self, question: str) -> str:
         """topic_of(question) without a document's title phrase ("Hvilke grundprincipper hviler
@@ -142,6 +157,12 @@ class Retriever:
         more words, longest first."""
         parts = {part for d in self.index.documents.values() for part in title_parts(d.meta.title)}
         return sorted(parts, key=len, reverse=True)
+
+    @cached_property
+    def attachment_titles(self) -> tuple[list[str], set[str]]:
+        """(the titles in the documents' lists of attachments, the documents' terms outside those lists)."""
+        from .attachments import listed_attachments  # attachments.py builds on this module
+        return listed_attachments(self.index.documents.values())
 
     def document_boost(self, question: str, doc_id: str) -> float:
         """How strongly the question points at this document (see document_boost)."""

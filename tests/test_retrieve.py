@@ -227,3 +227,21 @@ def test_a_verbs_ering_noun_is_searched_as_the_verb():
     assert tokenize("evaluering") == tokenize("evalueres")
     assert tokenize("forandring") == ["forandring"] and tokenize("ering") == ["ering"]
     assert tokenize("synopsis") == tokenize("synopsen") and tokenize("krisis") == tokenize("krisen")  # "-sis" nouns
+
+
+def test_what_a_question_names_is_computed_once_and_forgotten_with_the_other_caches(retriever):
+    from assistant.compare import named_documents
+
+    question = "Hvad er forskellen på synopsen og udkastet for 2023-2026?"
+    first = named_documents(question, retriever)
+    assert first == ["synopsis-2011-2014", "integrations-medborgerskabspolitik-2023-2026"]
+    first.append("changed by a caller")  # each call gets its own list
+    assert named_documents(question, retriever) == first[:2]
+    calls = []
+    assert retriever.remembered("named_documents", question, lambda: calls.append(1)) == tuple(first[:2])
+    assert not calls  # remembered, not computed again
+    retriever.clear_caches()
+    assert retriever.remembered("probe", question, lambda: 7) == 7
+    assert retriever.remembered("probe", question, lambda: 8) == 7
+    retriever.clear_caches()
+    assert retriever.remembered("probe", question, lambda: 8) == 8
