@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from .asked import (SENTENCE_START, STEM_PREFIX, asked_clause, asked_sentence_start, asked_terms, names_most,
-                    passage_words, top_sentences, under_its_heading)
+                    passage_words, synonym_stems, top_sentences, under_its_heading)
 from .attachments import attachment_only
 from .bodies import Body, bodies_named
 from .figures import CARDINALS
 from .question import DOCUMENT_REFERENCE, topic_of
 from .retrieve import Retriever
 from .sentence_rank import passage_sentences
-from .sparse import term_set
+from .sparse import stopwords, term_set, tokenize
 from .types import Passage
 
 MONEY_RE = re.compile(r"\b(kroner|kr\.|penge|koste\w*|kostede|pris|budget\w*|mio\.|millioner|bevilling\w*|beløb\w*)",
@@ -212,6 +212,41 @@ def unknown_word(question: str, language: str, passages: list[Passage], retrieve
                 and not _known_stem(word, vocabulary):
             return f"Dokumenterne nævner ikke »{word}«."
     return None
+
+
+# What a question asks about by a noun: "Hvilke sanktioner …", "Hvad siger politikken om brugen af tolke …?", "…
+# for brug af tolk". When the documents never use the noun, nor a word the search takes for it, they cannot say it.
+ASKED_NOUN = re.compile(r"\bhvilke\s+(?:(?:konkrete|specifikke|særlige|nye|andre)\s+)?([^\W\d_]{4,})|"
+                        r"\bhvad siger (?:[\w-]+\s+){1,4}?om\s+(?:brug(?:en)? af\s+|de\s+|den\s+|det\s+)?([^\W\d_]{4,})|"
+                        r"\bbrug(?:en)? af\s+([^\W\d_]{4,})", re.IGNORECASE)
+# Nouns that ask for a kind of answer, not a thing the documents must name ("Hvilke årstal …").
+ASKING_NOUNS = frozenset(tokenize("årstal tal ord navne eksempler typer slags former måder"))
+
+
+def unknown_topic(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
+    """A Danish question that asks about a thing by a noun the documents never use ("Hvilke sanktioner …")."""
+    if language != "da":
+        return None
+    for m in ASKED_NOUN.finditer(question):
+        word = next(g for g in m.groups() if g)
+        if not in_the_documents(word, retriever):
+            return f"Dokumenterne nævner ikke »{word}«."
+    return None
+
+
+def in_the_documents(word: str, retriever: Retriever) -> bool:
+    """Whether the documents use a word: by its stem's beginning, a compound's last part, or a word the
+    documents use for it (SYNONYMS) or the search adds for it; stopwords and asking nouns always are. A
+    compound's last part counts from four letters ("sankt|ion" is no compound of "ion")."""
+    stems = tokenize(word, retriever.lexicon)
+    if not stems or stems[0] in stopwords() or stems[0] in ASKING_NOUNS:
+        return True
+    known = retriever.document_terms
+    found = lambda term: term in known or term[:STEM_PREFIX] in known  # noqa: E731
+    parts = retriever.lexicon.compound_parts(stems[0])
+    return found(stems[0]) or any(found(p) for p in tokenize(parts[-1] if parts else "") if len(p) >= 4) or \
+        any(found(t) for t in synonym_stems().get(stems[0], ())) or \
+        any(found(t) for t in tokenize(retriever.expand(word), retriever.lexicon) if t not in stems)
 
 
 def role_missing(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:

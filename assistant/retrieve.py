@@ -19,10 +19,11 @@ from .index import LoadedIndex
 from .language import detect_language
 from .lexicon import corpus_lexicon
 from .question import DUTY_PHRASE_RE, FOLLOW_UP_ASKED, topic_of
-from .sparse import tokenize
+from .sparse import term_set, tokenize
 from .types import Chunk, Filters, Passage
 
 T = TypeVar("T")
+STEM_LETTERS = 5  # the letters of a stem that find its other forms ("sanktion" in "sanktionerne")
 
 CANDIDATES = 50
 RERANK_DEPTH = 10  # passages the learned sentence ranker re-orders
@@ -157,6 +158,13 @@ class Retriever:
         more words, longest first."""
         parts = {part for d in self.index.documents.values() for part in title_parts(d.meta.title)}
         return sorted(parts, key=len, reverse=True)
+
+    @cached_property
+    def document_terms(self) -> frozenset[str]:
+        """The stemmed terms of the indexed documents' text, and the first five letters of each (a word is
+        in the documents by the beginning of its stem)."""
+        terms = {t for d in self.index.documents.values() for t in term_set(d.cleaned, self.lexicon)}
+        return frozenset(terms | {t[:STEM_LETTERS] for t in terms if len(t) >= STEM_LETTERS})
 
     @cached_property
     def attachment_titles(self) -> tuple[list[str], set[str]]:

@@ -717,6 +717,11 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # an amount: "beløb" asks for money, and no passage has one
     ("Hvor stort et beløb blev der afsat til den tværgående integrationspulje i 2011?", "beløb",
      "Hvordan skulle integrationspolitikken 2011-2014 finansieres?", "budgetramme"),
+    # a thing asked about by a noun the documents never use (nor a compound, synonym or search word for it)
+    ("Hvilke sanktioner kan kommunen bruge, hvis en borger udebliver fra danskuddannelsen?", "»sanktioner«",
+     "Hvilke grundprincipper hviler den vedtagne integrationspolitik fra 2011 på?", "FÆLLES ANSVAR"),
+    ("Hvad siger politikken om brug af tolke, når borgere med integrationsbehov er i kontakt med sundhedsvæsenet?",
+     "»tolke«", "Hvad siger politikken om brugen af danskundervisning?", "danskundervisning"),
     # what a named speaker said: the documents name the talk, not what was said in it
     ("Hvad fortalte Bertel Haarder om i sit oplæg på workshoppen i august 2022?", "gengiver ikke",
      "Hvem holdt oplæg på workshoppen i august 2022?", "Bertel Haarder"),
