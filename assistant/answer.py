@@ -17,6 +17,7 @@ from .compare import comparison_picks, is_comparison, named_documents
 from .counts import counted_lists
 from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
                               source_pick, stated_figure_picks)
+from .details import unknown_topic
 from .duties import duty_picks
 from .figures import QUANTITY_RE
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
@@ -185,6 +186,11 @@ HELP = ("Jeg besvarer spørgsmål om Københavns Kommunes integrationspolitikker
         "sætning med en kilde, du kan åbne og kontrollere. Spørg fx »Hvad er en efterkommer?«, »Hvilke pejlemærker "
         "har udkastet til politikken 2023-2026?« eller »Hvordan er forståelsen af integration ændret fra 2011-2014 "
         "til 2023-2026?«. Spørgsmål om andet end integrationspolitikkerne kan jeg ikke svare på.")
+
+
+def unanswered_because(reason: str) -> str:
+    """The Danish refusal message for a reason the documents cannot answer ("Dokumenterne nævner ikke …")."""
+    return f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest beslægtede passager nedenfor (måske relevant)."
 
 
 COMPARED_ON_NOTHING = ("Spørgsmålet siger ikke, hvad politikkerne skal sammenlignes på. Spørg fx om målgruppen, "
@@ -434,9 +440,7 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
                            else 0.0)
     reason = missing_detail(text, language, passages, retriever)
     if reason and not definition_picks(text, retriever):  # a defined term's name is no missing detail ("Welcome House")
-        return refusal(text, language, passages, notices, qtype,
-                       message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
-                               "beslægtede passager nedenfor (måske relevant).")
+        return refusal(text, language, passages, notices, qtype, message=unanswered_because(reason))
     unfinished = unfinished_sections(text, retriever, filters)
     if unfinished:  # "Hvilke afsnit i udkastet er ikke udfyldt endnu?"
         return unfinished_answer(text, language, unfinished, passages, notices, retriever)
@@ -464,6 +468,11 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     fit = None if curated or top.placeholder else relevance(text, passages, retriever, evidence.dense)
     if fit is not None and fit.off_topic:
         return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC)
+    # about the policies' matters, but about a thing they never name ("Hvilke sanktioner …"); after the
+    # off-topic check, which tells "Hvad siger politikken om parkering?" that it is about something else
+    unknown = None if curated else unknown_topic(text, language, passages, retriever)
+    if unknown:
+        return refusal(text, language, passages, notices, qtype, message=unanswered_because(unknown))
     comparison = is_comparison(text, retriever) and not curated
     if top.placeholder and not comparison and not curated:
         return placeholder_answer(text, language, qtype, content, notices, retriever)
@@ -498,8 +507,7 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         count = asked_count(text)
         if count and not picks and not enumerated_in_a_sentence(content, text, count, retriever):
             return refusal(text, language, passages, notices, qtype,
-                           message=f"Dokumenterne besvarer ikke spørgsmålet: De opregner ikke {count} sådanne "
-                                   "punkter. Se de mest beslægtede passager nedenfor (måske relevant).")
+                           message=unanswered_because(f"De opregner ikke {count} sådanne punkter."))
     elif qtype == "responsibility" and RESPONSIBILITY_LIST_RE.search(text) and not WHO_RE.search(text):
         # the actor's responsibility list ("Hvad er kommunens ansvar?"; "Hvem har ansvaret?" asks for the actor)
         picks = list_picks(content, retriever, text, min_overlap=1)
@@ -512,9 +520,7 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
             picks = merge_overlapping(stated_figure_picks(content, retriever) + picks)  # the goal's figure
     reason = off_period(text, {retriever.index.meta(p.doc_id).period for p in picks}, document_periods(retriever))
     if reason:
-        return refusal(text, language, passages, notices, qtype,
-                       message=f"Dokumenterne besvarer ikke spørgsmålet: {reason} Se de mest "
-                               "beslægtede passager nedenfor (måske relevant).")
+        return refusal(text, language, passages, notices, qtype, message=unanswered_because(reason))
     named = [] if comparison else named_documents(text, retriever)
     body, citations = compose(picks, retriever, language, style or ("list" if from_list else
                                                                     (qtype if qtype != "list" else "general")),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .asked import passage_words, synonym_stems, terms_found
 from .details import (amount_missing, attachment_missing, contact_missing, content_missing, decision_missing,
                       hours_missing, members_missing, names_missing, outcome_missing, pair_missing, role_missing,
-                      speech_missing, unknown_topic, unknown_word)
+                      speech_missing, unknown_word)
 from .figures import figure_missing
 from .glossary import SEARCH_EXPANSION
 from .periods import period_missing
@@ -112,7 +112,6 @@ def missing_detail(question: str, language: str, passages: list[Passage], retrie
 DETAIL_CHECKS: tuple[Callable[[str, str, list[Passage], Retriever], str | None], ...] = (
     period_missing,      # a period no document covers, after the last one, a draft's adoption (periods.py)
     unknown_word,        # a year or a place or body the documents never name
-    unknown_topic,       # a thing asked about by a noun the documents never use
     role_missing,        # who holds a role, when no top sentence names a person in it
     amount_missing,      # money, when no top passage has an amount
     contact_missing,     # an e-mail address or a phone number
