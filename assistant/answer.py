@@ -15,15 +15,16 @@ from dataclasses import replace
 from .bodies import bodies_named
 from .compare import comparison_picks, is_comparison, named_documents
 from .counts import counted_lists
-from .curated_answers import (GOAL_STATUS_RE, curated_picks, definition_picks, lexicon_terms, match_goal,
-                              source_pick, stated_figure_picks)
+from .curated_answers import (GOAL_STATUS_RE, curated_picks, deadline_picks, definition_picks, lexicon_terms,
+                              match_goal, source_pick, stated_figure_picks)
 from .details import unknown_topic
 from .duties import duty_picks
 from .figures import QUANTITY_RE
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .periods import document_periods, named_periods, off_period
-from .picks import LABELLED, Pick, best_in_span, merge_overlapping, pick_sentences
-from .question import COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHO_RE, expand_abbreviations, question_type
+from .picks import LABELLED, TIME_IN_TEXT, Pick, best_in_span, merge_overlapping, pick_sentences, timed_picks
+from .question import (COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHEN_ASKED, WHO_RE, expand_abbreviations,
+                       question_type, reported_question)
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import Support, english_covered, is_supported, missing_detail, support
@@ -76,7 +77,8 @@ def goal_answer(question: str, language: str, retriever: Retriever, notices: lis
         return None
     status = goal_status(goal)
     refs = [goal.statement_source] + ([goal.stated_source] if goal.stated_source else []) + \
-        [m.source for m in goal.measurements if m.source][-1:]
+        [m.source for m in goal.measurements if m.source][-1:] + \
+        ([goal.deadline_source] if goal.deadline_source and "frist" in status.reason else [])  # the rule used it
     picks = [p for p in (source_pick(ref, retriever) for ref in refs) if p is not None]
     citations = [_citation(n, p, retriever) for n, p in enumerate(picks, start=1)]
     marks = " ".join(f"[{c.n}]" for c in citations[1:])
@@ -412,6 +414,9 @@ def restricts(filters: Filters | None, retriever: Retriever) -> bool:
 def _answer(question: str, retriever: Retriever, filters: Filters | None, max_chars: int) -> Answer:
     text, notices = tidy_question(question, max_chars)
     text = expand_abbreviations(text)
+    asked = reported_question(text)
+    if asked != text:  # "En borger spørger, hvad … Hvad skal jeg svare?": the borger's question, shown as written
+        return replace(_answer(asked, retriever, filters, max_chars), question=text)
     if not re.search(r"\w", text):
         return Answer(question=question, language="da", answerable=False,
                       answer="Skriv et spørgsmål om integrationspolitikkerne, fx »Hvad er en efterkommer?«.",
@@ -518,6 +523,11 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         picks = pick_sentences(content, text, qtype, retriever)
         if QUANTITY_RE.search(text) and not any(re.search(r"\d", _quoted(p, retriever)) for p in picks):
             picks = merge_overlapping(stated_figure_picks(content, retriever) + picks)  # the goal's figure
+        if WHEN_ASKED.search(text) and not any(TIME_IN_TEXT.search(_quoted(p, retriever)) for p in picks):
+            timed = timed_picks(content, text, retriever)  # the time the text states, and the best two beside it
+            picks = merge_overlapping(timed + picks[:2]) if timed else picks
+    if WHEN_ASKED.search(text) and not comparison:  # "Mål 2 …, og hvornår skulle det være nået?": its deadline
+        picks = merge_overlapping(picks + [d for d in deadline_picks(picks, retriever) if d not in picks])
     reason = off_period(text, {retriever.index.meta(p.doc_id).period for p in picks}, document_periods(retriever))
     if reason:
         return refusal(text, language, passages, notices, qtype, message=unanswered_because(reason))

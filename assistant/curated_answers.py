@@ -12,8 +12,8 @@ from .definitions import asked_definitions, load_definitions_cached
 from .document_facts import adoption_picks, period_picks
 from .goals import load_goals_cached
 from .picks import Pick, chunk_at
-from .question import (COMPARISON_RE, FOLLOW_UP_ASKED, RESPONSIBILITY_LIST_RE, UNITS_ASKED, question_type,
-                       topic_of)
+from .question import (COMPARISON_RE, FOLLOW_UP_ASKED, RESPONSIBILITY_LIST_RE, UNITS_ASKED, WHEN_ASKED,
+                       question_type, topic_of)
 from .retrieve import Retriever
 from .sentences import split_sentences
 from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
@@ -93,8 +93,8 @@ def area_children_picks(question: str, retriever: Retriever) -> list[Pick]:
     empty when the question does not ask which of them belong to one named area."""
     asked = set(re.findall(r"\w+", question.lower()))
     achieve = bool(asked & GOAL_VERBS)  # "Hvad ville kommunen opnå med indsatsområdet …?": its goals
-    if not ASKS_WHICH.search(question) and not achieve:
-        return []
+    if not ASKS_WHICH.search(question) and not UNITS_ASKED.search(question) and not achieve:
+        return []  # "Målene under 'Den inddragende by'?" asks which, by the units alone
     kinds = {kind for kind, nouns in CHILD_NOUNS.items() if asked & nouns} | ({"maal"} if achieve else set())
     if not kinds:
         return []
@@ -269,7 +269,26 @@ def goal_statement_picks(question: str, retriever: Retriever) -> list[Pick]:
     if pick is None:
         return []
     purpose = stated_purpose(pick, retriever) if PURPOSE_ASKED.search(question) else None
-    return [pick] + ([purpose] if purpose else [])
+    # "…, og hvornår skulle det være nået?": the text that sets its deadline
+    deadline = source_pick(goal.deadline_source, retriever) if goal.deadline_source and WHEN_ASKED.search(question) \
+        else None
+    return [pick] + [p for p in (purpose, deadline) if p]
+
+
+def deadline_picks(picks: list[Pick], retriever: Retriever) -> list[Pick]:
+    """The text that sets the deadline of each curated goal whose statement a pick quotes ("Mål 2: Overledigheden
+    … max 5,8 procent" → "Alle mål skal nås inden udgangen af 2014")."""
+    out = []
+    for goal in load_goals_cached(retriever.settings.corpus_dir):
+        if goal.deadline_source is None or goal.policy not in retriever.index.documents:
+            continue
+        statement = source_pick(goal.statement_source, retriever)
+        if statement is not None and any(p.doc_id == statement.doc_id and p.start < statement.end and
+                                         statement.start < p.end for p in picks):
+            deadline = source_pick(goal.deadline_source, retriever)
+            if deadline is not None and deadline not in out:
+                out.append(deadline)
+    return out
 
 
 def stated_figure_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:

@@ -30,7 +30,7 @@ ACTORS = {
     "københavner": "københavner københavnere københavnerne københavnernes københavneren borger borgere borgerne "
                    "borgeren borgerens borgernes indbygger indbyggere indbyggerne beboer beboere beboerne enkelte",
     "erhvervsliv": "erhvervsliv erhvervslivet erhvervslivets virksomhed virksomheder virksomhederne virksomhedernes "
-                   "arbejdsgiver arbejdsgivere arbejdsgiverne",
+                   "arbejdsgiver arbejdsgivere arbejdsgiverne firma firmaer firmaerne",
     "uddannelsesinstitution": "uddannelsesinstitution uddannelsesinstitutioner uddannelsesinstitutionerne "
                               "uddannelsesinstitutionernes skole skoler skolerne uddannelsessted uddannelsessteder",
     "forening": "forening foreninger foreningerne foreningernes foreningsliv foreningslivet organisation organisationer "
@@ -50,7 +50,8 @@ ACTOR_OF_WORD = {w: actor for actors in (ACTORS, ENGLISH_ACTORS) for actor, word
 DUTY_WORDS = set(("ansvar ansvaret ansvarlig ansvarlige opgave opgaven opgaver opgaverne pligt pligter påhviler skal "
                   "sørge gøre selv hvem hvis have har står noget om for at det er ifølge politikken rolle rollen "
                   "lykkes lykke eget egen egne forventer forventes forventet forventede forventning forventninger "
-                  "bidrage bidrager med spille spiller forpligtelse forpligtelser forpligtelserne forpligtet").split())
+                  "bidrage bidrager med spille spiller forpligtelse forpligtelser forpligtelserne forpligtet "
+                  "pålægger pålægges egentlig faktisk byen byens").split())  # fillers, and the city where everyone is
 # The same for an English question (its glossary would turn "role" into "rollefordeling").
 ENGLISH_DUTY_WORDS = set(("role roles play plays played part responsible responsibility responsibilities expected "
                           "expect task tasks duty duties job what who whose which is are was were the a an of do does "

@@ -53,6 +53,7 @@ def _goal(raw: dict) -> Goal:
         target_value=float(target["value"]) if target.get("value") is not None else None,
         target_unit=target.get("unit"), target_text=target.get("text"),
         deadline=str(raw["deadline"]) if raw.get("deadline") else None,
+        deadline_source=_source(raw.get("deadline_source")),
         baseline=_measurement({**baseline, "date": baseline.get("year")}) if baseline else None,
         measurements=tuple(_measurement(m) for m in raw.get("measurements") or []),
         committee=raw.get("committee"), placeholder=bool(raw.get("placeholder")),
@@ -109,6 +110,8 @@ def _sources_of(goal: Goal) -> list[tuple[str, SourceRef]]:
     out += [(f"måling {m.date}", m.source) for m in goal.measurements if m.source]
     if goal.stated_source:
         out.append(("status", goal.stated_source))
+    if goal.deadline_source:
+        out.append(("frist", goal.deadline_source))
     return out
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from .dedup import normalise
 from .retrieve import Retriever
-from .sentence_rank import candidates, is_heading, load_model
+from .sentence_rank import candidates, content_terms, is_heading, load_model
 from .sentences import split_sentences
+from .sparse import tokenize
 from .types import Chunk, Passage
 
 LABELLED = re.compile(r"^(\d{1,2}[.)]|[A-H]\)|[•*\-–]|PRINCIP|Mål|Tema|Indsats)\s", re.IGNORECASE)
@@ -61,6 +62,30 @@ def pick_sentences(passages: list[Passage], question: str, qtype: str, retriever
         chosen.append(c)
         seen.append(words)
     return chosen
+
+
+# A time the text states: a year, a month, the end or start of a period ("inden udgangen af 2014").
+TIME_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\b(?:udgangen|slutningen|starten|begyndelsen) af\b|\b(?:ultimo|primo)\b|"
+                          r"\b(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                          r"december)\b", re.IGNORECASE)
+TIME_DEPTH = 3  # passages searched for the sentence that states the time asked for
+
+
+def timed_picks(passages: list[Passage], question: str, retriever: Retriever) -> list[Pick]:
+    """The sentence of the top passages that the ranker scores best among those stating a time and sharing a
+    term with the question: "Hvornår skulle de syv mål senest være indfriet?" is answered by "Alle mål skal
+    nås inden udgangen af 2014", whatever else the best passage says about the goals."""
+    terms = content_terms(retriever.expand(retriever.topic(question)))
+    cands = [c for c in candidates(passages[:TIME_DEPTH], question, "figure", retriever)
+             if TIME_IN_TEXT.search(_text(c, retriever)) and terms & set(tokenize(_text(c, retriever)))]
+    if not cands:
+        return []
+    score, i = max(zip(load_model().score(cands).tolist(), range(len(cands))))
+    return [Pick(cands[i].doc_id, cands[i].start, cands[i].end, cands[i].chunk, score)]
+
+
+def _text(c, retriever: Retriever) -> str:
+    return retriever.index.documents[c.doc_id].cleaned[c.start:c.end]
 
 
 def best_in_span(passages: list[Passage], question: str, retriever: Retriever, doc_id: str, start: int, end: int,

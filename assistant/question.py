@@ -17,9 +17,11 @@ SMALL_TALK = re.compile(
     re.IGNORECASE)
 # "Hvad er principperne i udkastet?", "What are the guiding points?": the items of a family, not what its
 # name means.
-UNITS_ASKED = re.compile(r"\b(?:hvad (?:er|var)|what (?:are|were))\s+(?:the\s+)?(?:\w+\s+)?(?:principperne|"
-                         r"pejlemærkerne|målene|temaerne|indsatsområderne|fyrtårnsprojekterne|principles|"
-                         r"guiding points|goals|themes)\b", re.IGNORECASE)
+UNIT_PLURALS = (r"(?:principperne|pejlemærkerne|målene|temaerne|indsatsområderne|fyrtårnsprojekterne|principles|"
+                r"guiding points|goals|themes)")
+# "Hvad er målene …?", and a question that is only the units and where: "Målene under 'Den inddragende by'?"
+UNITS_ASKED = re.compile(rf"\b(?:hvad (?:er|var)|what (?:are|were))\s+(?:the\s+)?(?:\w+\s+)?{UNIT_PLURALS}\b|"
+                         rf"^\W*(?:the\s+)?{UNIT_PLURALS}\s+(?:under|i|for|ifølge|in|of)\b", re.IGNORECASE)
 LIST_RE = re.compile(r"\b(hvilke|hvad (?:er|var|hedder|hed|kaldes) (?:de|alle)|list\w*|nævn|oplist|which|"
                      r"what (?:are|were) the|name the|"
                      r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
@@ -35,7 +37,7 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dæ
                            re.IGNORECASE)
 # A duty asked for without a word for it: "hvad forventes der af …", "hvad skal københavnerne selv gøre",
 # "hvad den enkelte selv skal gøre" (the documents say "ansvar": the search adds it).
-DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,6}?\s+af\b)|what is expected of|hvis (?:opgave|ansvar|pligt)|"
+DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,6}?\s+af\b)|forvent\w*\s+(?:\S+\s+){0,2}?af(?=\s)|what is expected of|hvis (?:opgave|ansvar|pligt)|"
                 r"what (?:are|is) (?:\S+\s+){1,3}?expected to|"
                 r"hvem skal (?:sørge for|tage sig af)|whose (?:job|task|duty)|"
                 r"hvad (?:skal|bør)(?=(?:\s+\S+){1,5}?\s+(?:selv\s+)?gøre\b)|"
@@ -151,6 +153,33 @@ def expand_abbreviations(question: str) -> str:
     for pattern, full in ABBREVIATIONS:
         question = pattern.sub(full, question)
     return question
+
+
+# "Hvornår skulle målene være indfriet?", "In which year …", "…, and when was it held?": a time, which a sentence
+# must state ("What happens when …" asks no time).
+WHEN_ASKED = re.compile(r"\b(?:hvornår|hvilket år|hvilken dato|what year|which year|what date)\b|"
+                        r"(?:^\W*|[,;]\s*(?:and\s+)?|\band\s+)(?:by\s+)?when\b", re.IGNORECASE)
+# A question put on behalf of someone: "En virksomhedsejer spørger mig, hvad 'Bland dig i byen' forventer af
+# firmaerne. Hvad skal jeg svare?" asks what the reported question asks; the last sentence only asks for help.
+REPORTED = re.compile(r"\b(?:spørger|spurgte|vil vide|vil gerne vide|undrer sig over)(?:\s+(?:mig|os))?,?\s+"
+                      r"(?P<asked>(?:hv\w+|om)\b[^.?!]*)[.?!]?\s*(?P<rest>.*)$", re.IGNORECASE)
+ASKING_FOR_HELP = re.compile(r"^(?:hvad (?:skal|kan|bør) (?:jeg|vi) (?:svare|sige)(?:\s+\w+){0,2}|"
+                             r"hvad svarer (?:jeg|vi)(?:\s+\w+){0,2}|hvordan (?:skal|kan) (?:jeg|vi) svare(?:\s+\w+){0,2})"
+                             r"\s*[?.!]?$", re.IGNORECASE)
+
+
+def reported_question(question: str) -> str:
+    """The question someone put, when the text reports it and then only asks how to answer it (or ends
+    with it): "En borger spørger, hvad en efterkommer er. Hvad skal jeg svare?" → "Hvad en efterkommer
+    er?"; any other text as it is."""
+    m = REPORTED.search(question)
+    if not m or (m.group("rest").strip() and not ASKING_FOR_HELP.match(m.group("rest").strip())):
+        return question
+    asked = m.group("asked").strip()
+    copula = re.match(r"(hv\w+)\s+(.+?)\s+(er|var|betyder|betød)$", asked, re.IGNORECASE)
+    if copula:  # "hvad en efterkommer er" is asked "hvad er en efterkommer"
+        asked = f"{copula.group(1)} {copula.group(3)} {copula.group(2)}"
+    return asked[:1].upper() + asked[1:] + "?"
 
 
 # "Hvordan skal der følges op på politikken?", "How is progress measured?": how a policy is followed up.

@@ -90,6 +90,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "langvarige": ("langsigtede",),
     "varig": ("langsigtede", "forankres"),
     "varige": ("langsigtede", "forankres"),
+    "indfriet": ("nået", "nås"),
+    "indfries": ("nås",),
+    "opfyldt": ("nået", "nås"),
+    "firmaer": ("erhvervslivet", "virksomheder"),
+    "firmaerne": ("erhvervslivet", "virksomhederne"),
 }
 
 

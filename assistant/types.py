@@ -291,6 +291,7 @@ class Goal:
     target_unit: str | None = None
     target_text: str | None = None
     deadline: str | None = None
+    deadline_source: SourceRef | None = None  # the text that sets the deadline, when it states one
     baseline: Measurement | None = None
     measurements: tuple[Measurement, ...] = ()
     committee: str | None = None

@@ -840,6 +840,38 @@ def test_a_compound_is_found_by_its_last_part_when_the_support_is_checked(retrie
     assert support(question, retriever.search(question, k=10), retriever).coverage == 0.5  # of grundprincip, hvil
 
 
+def test_a_time_asked_for_is_answered_with_the_sentence_that_states_it(retriever):
+    """'Hvornår … indfriet?': the sentence with the time leads the answer's choice, whatever else the best
+    passage says; a goal quoted for '…, og hvornår skulle det være nået?' brings the text that sets its deadline;
+    'What happens when …' asks no time."""
+    answer = answer_question("Hvornår skulle de syv mål i Bland dig i byen senest være indfriet?", retriever)
+    assert "Alle mål skal nås inden udgangen af 2014" in answer.answer and len(answer.citations) <= 3
+    goal = answer_question("Hvilket loft satte den vedtagne politik for overledigheden blandt etniske minoriteter, og "
+                           "hvornår skulle det være nået?", retriever)
+    assert "5,8 procent" in goal.answer and "udgangen af 2014" in goal.answer
+    _check_citations(goal, retriever)
+    from assistant.question import WHEN_ASKED
+    assert not WHEN_ASKED.search("What happens when a displaced person from Ukraine is referred to Copenhagen?")
+    assert WHEN_ASKED.search("How many took part in the workshop, and when was it held?")
+
+
+def test_a_question_put_on_behalf_of_someone_is_answered_as_they_asked_it(retriever):
+    from assistant.question import reported_question
+
+    assert reported_question("En borger spørger, hvad en efterkommer er. Hvad skal jeg svare?") == "Hvad er en efterkommer?"
+    assert reported_question("Hvad er en efterkommer?") == "Hvad er en efterkommer?"
+    question = ("En virksomhedsejer spørger mig, hvad 'Bland dig i byen' egentlig forventer af firmaerne i byen. Hvad "
+                "skal jeg svare?")
+    answer = answer_question(question, retriever)
+    assert answer.question == question  # shown as written
+    assert answer.citations[0].quote == "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+
+
+def test_the_units_and_where_alone_ask_for_that_list(retriever):
+    answer = answer_question("Målene under 'Den inddragende by'?", retriever)
+    assert "Mål 6" in answer.answer and "Mål 7" in answer.answer and "Mål 1" not in answer.answer
+
+
 def test_a_duty_asked_for_as_what_someone_must_do_is_their_responsibility_list(retriever):
     answer = answer_question("Hvad skal københavnerne selv gøre?", retriever)
     assert answer.question_type == "responsibility" and answer.citations[0].quote == "Det er københavnernes ansvar"

@@ -59,6 +59,15 @@ def test_every_quote_is_verified_and_a_broken_one_fails_clearly(goal_corpus):
         verify_sources(load_goals(goal_corpus), goal_corpus)
 
 
+def test_a_deadline_the_text_states_is_quoted_and_verified(goal_corpus):
+    goal = next(g for g in load_goals(goal_corpus) if g.id == "p2011-maal-2")
+    assert goal.deadline == "2014-12-31" and goal.deadline_source.quote.endswith("udgangen af 2014.")
+    path = goal_corpus / "goals.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("start: 8867", "start: 8866", 1), encoding="utf-8")
+    with pytest.raises(GoalDataError, match="p2011-maal-1 \\(frist\\).*passer ikke længere"):
+        verify_sources(load_goals(goal_corpus), goal_corpus)
+
+
 def _goal(**kw):
     ref = SourceRef("d", "q", 0, 1)
     base = dict(id="g", policy="p", period="2011-2014", kind="maal", area="a", title="t", statement="s",
