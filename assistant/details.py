@@ -88,7 +88,9 @@ NAMES_ASKED = re.compile(
     rf"\b(?:hvilke|which)\s+(?:(?:konkrete|specifikke|navngivne|specific|named|{CARDINALS}|\d+)\s+{NAMED_KINDS}\b|"
     rf"{NAMED_KINDS}\s+(?:(?:er|blev|var|bliver)\s+(?:\w+\s+)?(?:udvalgt|valgt|udpeget|med|omfattet|inddraget)|"
     r"(?:har|havde)\s+(?:\w+\s+){0,2}?(?:indgået|deltaget|tilsluttet|underskrevet)|"
-    r"indgår|indgik|deltager|deltog|hører\s+med)\b)", re.IGNORECASE)
+    r"indgår|indgik|deltager|deltog|hører\s+med|"
+    # where or among whom something is most: "i hvilke bydele flest minoritetsborgere oplevede diskrimination"
+    r"(?:\w+\s+){0,3}?(?:flest|færrest|mest|mindst|størst|højest|lavest))\b)", re.IGNORECASE)
 # Two or more names in a row: "Tyrkiet, Irak, Iran", "Indre By, Vesterbro, Husum og Valby".
 NAME = r"[A-ZÆØÅ][\w/]*\w(?![\w-])(?:\s+[A-ZÆØÅ][\w/]*\w(?![\w-]))*"
 NAMES_IN_A_ROW = re.compile(rf"{NAME}(?:\s*(?:,|\bog\b|\bsamt\b|\band\b)\s*{NAME})+")

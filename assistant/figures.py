@@ -43,7 +43,7 @@ SHARE_WORDS = "procent procentdel andel andelen pct percent percentage share pro
 
 COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+([^\W\d_]+)", re.IGNORECASE)
 SHARE_OF = re.compile(r"\b(?:hvor mange procent|hvor stor (?:en )?(?:andel|procentdel)|hvilken andel|how many percent|"
-                      r"what (?:share|percentage|proportion))\s+(?:af|of)\s+((?:[^\W\d_]+\s+){0,3})", re.IGNORECASE)
+                      r"what (?:share|percentage|proportion))\s+(?:af|of)\s+((?:[^\W\d_]+(?:'s)?\s+){0,3})", re.IGNORECASE)
 NOT_COUNTED = {"procent", "pct", "penge", "kroner", "gange", "percent", "times", "money", "of"}
 # A verb right after "hvor mange" counts the people who did it ("Hvor mange deltog i workshoppen?" is
 # answered by "mere end 100 københavnere"): common finite verbs, and a weak verb's past tense ("svarede").
@@ -79,8 +79,9 @@ def counting_verb(question: str, language: str) -> str | None:
 
 def counted_thing(question: str, language: str) -> Counted | None:
     share = SHARE_OF.search(question)
-    if share:
-        words = [w for w in share.group(1).lower().split() if w not in DETERMINERS and w not in stopwords()]
+    if share:  # "what percentage of the municipality's employees": not the owner ("municipality's")
+        words = [w for w in share.group(1).lower().split() if w not in DETERMINERS and w not in stopwords()
+                 and not w.endswith("'s")]
         word, reach = (words[0] if words else ""), None
     else:
         m = COUNTED.search(question)
@@ -89,15 +90,21 @@ def counted_thing(question: str, language: str) -> Counted | None:
         return None
     if language != "da":
         head = english_head(question) if not share else ""
+        if head in ENGLISH_PEOPLE:  # "how many people took part": the documents count københavnere, deltagere …
+            return Counted(PEOPLE, reach)
         danish = SEARCH_EXPANSION.get(head, ()) or ENGLISH_TO_DANISH.get(word, ())
         return Counted(tuple(danish), reach) if danish else None
     return Counted((word, *SYNONYMS.get(word, ())), reach)  # "borgere" are counted as "københavnere" too
 
 
+ENGLISH_PEOPLE = {"people", "persons", "individuals", "participants"}
 # Words that end an English noun phrase ("how many Ukrainian refugees | did …").
 ENGLISH_PHRASE_END = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "will", "would",
                       "can", "could", "should", "in", "of", "on", "for", "at", "to", "from", "by", "with", "there",
-                      "and", "or", "that", "who", "which", "the", "a", "an"}
+                      "and", "or", "that", "who", "which", "the", "a", "an",
+                      # irregular verbs ("how many respondents took part"); regular ones end in -ed
+                      "took", "take", "takes", "got", "get", "gets", "went", "go", "goes", "came", "come", "comes",
+                      "live", "lives", "work", "works", "speak", "speaks", "feel", "feels", "felt", "attend", "attends"}
 
 
 def english_head(question: str) -> str:
@@ -113,8 +120,8 @@ def english_head(question: str) -> str:
 
 
 # How many took part at all ("Hvor mange respondenter indgik i undersøgelsen?"): a total, which a share does not give.
-TAKING_PART = re.compile(r"\b(?:indgik|indgår|deltog|deltager|var med|blev (?:spurgt|adspurgt|interviewet)|took part|"
-                         r"participated|were (?:asked|interviewed|surveyed))\b", re.IGNORECASE)
+TAKING_PART = re.compile(r"\b(?:indgik|indgår|deltog|deltager|var med|blev (?:spurgt|adspurgt|interviewet)|svarede|"
+                         r"took part|participated|answered|responded|were (?:asked|interviewed|surveyed))\b", re.IGNORECASE)
 # "16-64-årige indvandrere", "5 års ophold", "fire dage": an age or a duration, not how many there are.
 AGE_OR_DURATION = re.compile(rf"\b(?:\d+(?:\s*[-–]\s*\d+)?|{CARDINALS})\s*-?\s*"
                              r"(?:årig\w*|års?\b|dage?\b|uger?\b|måned(?:er)?\b|timer?\b)")

@@ -722,6 +722,18 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Hvilke grundprincipper hviler den vedtagne integrationspolitik fra 2011 på?", "FÆLLES ANSVAR"),
     ("Hvad siger politikken om brug af tolke, når borgere med integrationsbehov er i kontakt med sundhedsvæsenet?",
      "»tolke«", "Hvad siger politikken om brugen af danskundervisning?", "danskundervisning"),
+    # where or among whom something is most: only names answer it
+    ("Viste Catinéts diskriminationsrapport fra 2010 noget om, i hvilke bydele flest minoritetsborgere oplevede "
+     "diskrimination?", "konkret", "Hvilke bydele udpeger Tryghedsindeks 2010?", "Husum"),
+    # English: a total of respondents ("took part", "answered") is no share of them; a share of the employees
+    # is not given by a count of residents; the people who took part are counted as the documents count them
+    ("How many respondents took part in Catinét's 2010 discrimination survey?", "antal",
+     "How many Copenhageners took part in the kick-off workshop?", "100 københavnere"),
+    ("How many people answered Catinét's 2010 discrimination survey?", "antal",
+     "How many people came to the kick-off workshop for the new policy?", "100 københavnere"),
+    ("What percentage of the municipality's employees had an ethnic minority background when the 2022 draft was "
+     "written?", "antal", "What percentage of immigrants and descendants had experienced discrimination in 2010?",
+     "23 %"),
     # what a named speaker said: the documents name the talk, not what was said in it
     ("Hvad fortalte Bertel Haarder om i sit oplæg på workshoppen i august 2022?", "gengiver ikke",
      "Hvem holdt oplæg på workshoppen i august 2022?", "Bertel Haarder"),
