@@ -261,16 +261,22 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
 def with_named_body_template(question: str, passages: list[Passage], retriever: Retriever,
                              filters: Filters | None) -> list[Passage]:
     """The passages with, first, the one template section of the document the question names that is to be
-    filled in by a body the question names, when the search left it out of the top five ("Hvilke mål har
-    Kultur- og Fritidsforvaltningen sat … i politikken 2023-2026?": "[Udfyldes af KFF …]"); the placeholder
-    check decides whether it is what the question asks about."""
+    filled in by a body the question names, or whose title names the question's words (those not in most
+    template titles), when the search left it out of the top five ("Hvilke mål har Kultur- og
+    Fritidsforvaltningen sat … i politikken 2023-2026?": "[Udfyldes af KFF …]"; "Hvilke konkrete mål har
+    udkastet for by- og boligområdet?"); the placeholder check decides whether it is what the question asks about."""
     bodies = {body.acronym for body, _ in bodies_named(question)}
     named = named_documents(question, retriever)
-    if not bodies or len(named) != 1 or any(p.chunk.placeholder for p in passages[:5]):
+    if len(named) != 1 or any(p.chunk.placeholder and p.chunk.doc_id == named[0] for p in passages[:5]):
         return passages
-    found = [c for c in retriever.index.chunks if c.placeholder and c.doc_id == named[0]
-             and (filters is None or filters.admits(retriever.index.meta(c.doc_id)))
-             and FILLED_IN_BY.search(c.text) and bodies & set(re.findall(r"\w+", c.text))]
+    templates = [c for c in retriever.index.chunks if c.placeholder and c.doc_id == named[0]
+                 and (filters is None or filters.admits(retriever.index.meta(c.doc_id)))]
+    if bodies:
+        found = [c for c in templates if FILLED_IN_BY.search(c.text) and bodies & set(re.findall(r"\w+", c.text))]
+    else:
+        titles = {c.id: set(tokenize(" ".join(c.section_path), retriever.lexicon)) for c in templates}
+        own = _asked_terms(question, retriever) - template_title_words(list(titles.values()))
+        found = [c for c in templates if len(own & titles[c.id]) >= PLACEHOLDER_NAMED]
     if len(found) != 1:
         return passages
     held = Passage(found[0], passages[0].score if passages else 0.0, 1)

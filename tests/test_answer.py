@@ -250,6 +250,10 @@ def test_a_template_to_be_filled_in_by_a_named_body_is_found_beyond_the_search(r
     other = answer_question("Hvad gør Beskæftigelses- og Integrationsforvaltningen for nyankomne flygtninge i "
                             "udkastet?", retriever)
     assert other.answerable and other.question_type != "placeholder"
+    # an area the template's title names, beyond a template of another document in the top five
+    area = answer_question("Hvilke konkrete mål har udkastet til 2023-2026-politikken for by- og boligområdet?",
+                           retriever)
+    assert not area.answerable and area.question_type == "placeholder" and "By- og boligområdet" in area.answer
 
 
 def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
