@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -163,6 +164,22 @@ class Retriever:
         more words, longest first."""
         parts = {part for d in self.index.documents.values() for part in title_parts(d.meta.title)}
         return sorted(parts, key=len, reverse=True)
+
+    @cached_property
+    def term_rarity(self) -> dict[str, float]:
+        """Inverse document frequency of each stemmed term over the indexed chunks."""
+        df: dict[str, int] = {}
+        for chunk in self.index.chunks:
+            for t in set(tokenize(chunk.text)):
+                df[t] = df.get(t, 0) + 1
+        n = max(1, len(self.index.chunks))
+        return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+    @cached_property
+    def sentence_memo(self) -> dict[str, dict]:
+        """What the sentence ranker learns once per index about each sentence ("facts", by vector row) and each
+        chunk ("section_terms", by chunk id), filled as it is asked (sentence_rank.py)."""
+        return {}
 
     @cached_property
     def document_terms(self) -> frozenset[str]:

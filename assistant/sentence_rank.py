@@ -67,17 +67,8 @@ class Candidate:
 
 
 def term_rarity(retriever: Retriever) -> dict[str, float]:
-    """Inverse document frequency of each stemmed term over the indexed chunks (kept per index)."""
-    cached = retriever.__dict__.get("term_rarity")
-    if cached is None:
-        df: dict[str, int] = {}
-        for chunk in retriever.index.chunks:
-            for t in set(tokenize(chunk.text)):
-                df[t] = df.get(t, 0) + 1
-        n = max(1, len(retriever.index.chunks))
-        cached = retriever.__dict__.setdefault("term_rarity",
-                                               {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()})
-    return cached
+    """Inverse document frequency of each stemmed term over the indexed chunks (Retriever.term_rarity, kept per index)."""
+    return retriever.term_rarity
 
 
 @dataclass(frozen=True)
@@ -95,7 +86,7 @@ class _Facts:
 
 
 def _facts(retriever: Retriever, doc: StoredDocument, a: int, b: int, vec: int) -> _Facts:
-    cache = retriever.__dict__.setdefault("_sentence_facts", {})
+    cache = retriever.sentence_memo.setdefault("facts", {})
     facts = cache.get(vec)
     if facts is None:
         text = doc.cleaned[a:b]
@@ -109,7 +100,7 @@ def _facts(retriever: Retriever, doc: StoredDocument, a: int, b: int, vec: int) 
 
 
 def _section_terms(retriever: Retriever, chunk: Chunk) -> frozenset[str]:
-    cache = retriever.__dict__.setdefault("_section_terms", {})
+    cache = retriever.sentence_memo.setdefault("section_terms", {})
     if chunk.id not in cache:
         cache[chunk.id] = frozenset(tokenize(" ".join(chunk.section_path)))
     return cache[chunk.id]
