@@ -88,8 +88,10 @@ def definition_sources(definitions: list[Definition]) -> list[tuple[str, SourceR
 ASKS_MEANING = re.compile(
     r"^(?:(?:er der (?:nogen |en )?forskel på|hvad er forskellen på|sammenlign),?\s+)?"  # per period, side by side
     r"(?:hvad er forskellen (?:på|mellem)|what is the difference between|"  # "… på en indvandrer og en efterkommer"
-    r"hvad er definitionen på|hvad (?:er|var|betyder|betød|menes(?: der)? med|dækker|omfatter)|"
-    r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan definerer(?: (?:brochuren|politikken|udkastet|"
+    r"hvad er definitionen på|(?:kan du )?(?:give mig |giv mig )?(?:definitionen|forklaringen) (?:af|på)|"
+    r"hvad (?:er|var|betyder|betød|menes(?: der)? med|dækker|omfatter|går|indgår i|bruges)|defin[eé]r|"
+    r"what is meant by|what's meant by|"
+    r"hvad forstå(?:r|s)(?: \w+)? ved|hvordan defineres|hvordan (?:definerer|forklarer)(?: (?:brochuren|politikken|udkastet|"
     r"synopsen|dokumentet|man|de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|de|den|det)"
     r"(?:\s+(?:fra|for|i)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?)?)?|"
     r"hvordan (?:de to(?: politikker)?|begge(?: politikker)?|politikkerne|dokumenterne|politikken|udkastet|"
@@ -104,7 +106,9 @@ ASKS_MEANING = re.compile(
     r"are|count as|belong to))\s+"
     r"(?:(?:en|et|de|begrebet|betegnelsen|ordet|udtrykket|a|an|the)\s+)?"
     r"[\"'»«“”]?(?P<term>[^?\"'»«“”]+?)[\"'»«“”]?"
-    r"(?:\s+(?:mean|means|betyder|dækker over|for noget)(?:\s+(?:i|ifølge|in)\s+[^?]+)?)?\s*[?.!]?$", re.IGNORECASE)
+    # the verb's end: "hvad dækker X over", "hvad går X ud på", "hvad bruges X til"
+    r"(?:\s+(?:mean|means|betyder|dækker over|for noget|over|ud på|til)(?:\s+(?:i|ifølge|in)\s+[^?]+)?)?\s*[?.!]?$",
+    re.IGNORECASE)
 # "Interkulturel integration – hvad er det?": the term first; "Hvad står MENAPT for?": the term inside.
 TERM_FIRST = re.compile(r"^[\"'»«“”]?(?P<term>[^?\"'»«“”–:]+?)[\"'»«“”]?\s*[–:-]+\s*"
                         r"(?:hvad (?:er|betyder|dækker) (?:det|det for noget|det over)|what is (?:it|that))\s*\??$",
@@ -157,7 +161,12 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
 
     def defining(term: str) -> list[Definition]:
         if english:
-            wanted = _loose(" ".join(ENGLISH_TO_DANISH.get(w, (w,))[0] for w in term.split()))
+            danish: list[str] = []
+            for w in term.split():  # "flagship project": "fyrtårnsprojekt" holds the project already
+                word = ENGLISH_TO_DANISH.get(w, (w,))[0]
+                if not (danish and danish[-1].endswith(word)):
+                    danish.append(word)
+            wanted = _loose(" ".join(danish))
             return [d for d in definitions if wanted in {_loose(n) for n in names(d)}]
         return [d for d in definitions if term in names(d) or any(term in definite_forms(n) for n in names(d))]
 
@@ -177,6 +186,9 @@ def asked_definitions(topic: str, definitions: list[Definition], english: bool =
 def definite_forms(name: str) -> set[str]:
     """A Danish noun's definite forms, which a question may use for a defined term:
     "diskriminationsgrundene", "målgruppen", "medborgerskabet", "indvandrerne"."""
+    first, _, rest = name.partition(" ")
+    if rest:  # "årshjulet for integrationsindsatsen": the first word's forms
+        return {f"{form} {rest}" for form in definite_forms(first)}
     if len(name) < 5 or not name[-1:].isalpha():
         return set()
     if name.endswith("e"):

@@ -161,17 +161,19 @@ WHEN_ASKED = re.compile(r"\b(?:hvornår|hvilket år|hvilken dato|what year|which
                         r"(?:^\W*|[,;]\s*(?:and\s+)?|\band\s+)(?:by\s+)?when\b", re.IGNORECASE)
 # A question put on behalf of someone: "En virksomhedsejer spørger mig, hvad 'Bland dig i byen' forventer af
 # firmaerne. Hvad skal jeg svare?" asks what the reported question asks; the last sentence only asks for help.
-REPORTED = re.compile(r"\b(?:spørger|spurgte|vil vide|vil gerne vide|undrer sig over)(?:\s+(?:mig|os))?,?\s+"
-                      r"(?P<asked>(?:hv\w+|om)\b[^.?!]*)[.?!]?\s*(?P<rest>.*)$", re.IGNORECASE)
+REPORTED = re.compile(r"\b(?:spørger|spurgte|vil vide|vil gerne vide|undrer sig over|(?:er|var) i tvivl om|"
+                      r"ved ikke)(?:\s+(?:mig|os))?,?\s+"
+                      r"(?P<asked>(?:hv\w+|om)\b[^.?!–—]*)[.?!–—]?\s*(?P<rest>.*)$", re.IGNORECASE)
 ASKING_FOR_HELP = re.compile(r"^(?:hvad (?:skal|kan|bør) (?:jeg|vi) (?:svare|sige)(?:\s+\w+){0,2}|"
-                             r"hvad svarer (?:jeg|vi)(?:\s+\w+){0,2}|hvordan (?:skal|kan) (?:jeg|vi) svare(?:\s+\w+){0,2})"
-                             r"\s*[?.!]?$", re.IGNORECASE)
+                             r"hvad svarer (?:jeg|vi)(?:\s+\w+){0,2}|hvordan (?:skal|kan) (?:jeg|vi) svare(?:\s+\w+){0,2}|"
+                             r"kan du hjælpe(?: mig| os)?(?: med det)?)\s*[?.!]?$", re.IGNORECASE)
 
 
 def reported_question(question: str) -> str:
-    """The question someone put, when the text reports it and then only asks how to answer it (or ends
-    with it): "En borger spørger, hvad en efterkommer er. Hvad skal jeg svare?" → "Hvad en efterkommer
-    er?"; any other text as it is."""
+    """The question someone put (or the writer is unsure of), when the text reports it and then only asks
+    how to answer it or for help (or ends with it): "En borger spørger, hvad en efterkommer er. Hvad skal
+    jeg svare?" and "Jeg er i tvivl om, hvad en efterkommer er – kan du hjælpe?" → "Hvad er en
+    efterkommer?"; any other text as it is."""
     m = REPORTED.search(question)
     if not m or (m.group("rest").strip() and not ASKING_FOR_HELP.match(m.group("rest").strip())):
         return question

@@ -99,6 +99,16 @@ def test_the_purpose_of_a_named_goal_is_the_sentence_that_states_it(retriever):
     ("Hvad forstås ved borgere fra ikke-vestlige lande?", "alle andre lande end EU-lande"),
     ("Hvad er diskriminationsgrundene?", "religion/tro"),  # the definite form of a defined term
     ("Hvornår regnes en person som efterkommer i statistisk forstand?", "Efterkommere er født i Danmark"),
+    # the verb's end after the term, a request for the definition, the definite form of a phrase's first word
+    ("Hvad dækker begrebet modborgerskab over?", "isolerede miljøer"),
+    ("Kan du give mig definitionen af en helhedsorienteret mentor?", "følger den enkelte flygtning"),
+    ("Hvad går selvforsørgelses- og hjemrejseprogrammet ud på?", "fordrevne fra Ukraine"),
+    ("Hvad indgår i begrebet integration og medborgerskab i udkastet?", "forstås dermed som den proces"),
+    ("Hvordan forklarer udkastet ordet pejlemærker?", "Pejlemærkerne udgør det fundament"),
+    ("Hvad er årshjulet for integrationsindsatsen?", "kobler integrationspolitik og budgetdrøftelser"),
+    ("Definér interkulturel integration.", "den interkulturelle integration"),
+    ("What is meant by a flagship project in the 2011 policy?", "konkret, synlig indsats"),
+    ("Jeg er i tvivl om, hvad jobdansk er – kan du hjælpe?", "kortere og fleksibelt beskæftigelsestilbud"),
 ])
 def test_a_defined_term_asked_for_in_other_phrasings_gets_its_definition(retriever, question, defining):
     answer = answer_question(question, retriever)
