@@ -55,7 +55,8 @@ DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldou
                  HERE / "questions" / "blind18.jsonl", HERE / "questions" / "dev23.jsonl",
                  HERE / "questions" / "blind19.jsonl", HERE / "questions" / "blind20.jsonl",
                  HERE / "questions" / "dev24.jsonl", HERE / "questions" / "dev25.jsonl",
-                 HERE / "questions" / "blind21.jsonl")
+                 HERE / "questions" / "blind21.jsonl", HERE / "questions" / "dev26.jsonl",
+                 HERE / "questions" / "blind22.jsonl")
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")
