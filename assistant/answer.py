@@ -273,10 +273,12 @@ def with_named_body_template(question: str, passages: list[Passage], retriever: 
                  and (filters is None or filters.admits(retriever.index.meta(c.doc_id)))]
     if bodies:
         found = [c for c in templates if FILLED_IN_BY.search(c.text) and bodies & set(re.findall(r"\w+", c.text))]
-    else:
-        titles = {c.id: set(tokenize(" ".join(c.section_path), retriever.lexicon)) for c in templates}
-        own = _asked_terms(question, retriever) - template_title_words(list(titles.values()))
+    elif retriever.language(question) == "da":  # by whole words: "initiativpligten" names no "Initiativer"
+        titles = {c.id: set(tokenize(" ".join(c.section_path))) for c in templates}
+        own = set(tokenize(question)) - template_title_words(list(titles.values()))
         found = [c for c in templates if len(own & titles[c.id]) >= PLACEHOLDER_NAMED]
+    else:
+        found = []
     if len(found) != 1:
         return passages
     held = Passage(found[0], passages[0].score if passages else 0.0, 1)

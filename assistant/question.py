@@ -23,7 +23,8 @@ UNIT_PLURALS = (r"(?:principperne|pejlemærkerne|målene|temaerne|indsatsområde
 UNITS_ASKED = re.compile(rf"\b(?:hvad (?:er|var)|what (?:are|were))\s+(?:the\s+)?(?:\w+\s+)?{UNIT_PLURALS}\b|"
                          rf"^\W*(?:the\s+)?{UNIT_PLURALS}\s+(?:under|i|for|ifølge|in|of)\b", re.IGNORECASE)
 LIST_RE = re.compile(r"\b(hvilke|hvad (?:er|var|hedder|hed|kaldes) (?:de|alle)|list\w*|nævn|oplist|which|"
-                     r"what (?:are|were) the|name the|"
+                     # "what are the underlying rates?" asks for figures, not a list
+                     r"what (?:are|were) the(?!\s+(?:\w+\s+)?(?:rates?|figures?|numbers?|percentages?|shares?)\b)|name the|"
                      r"alle (?:de )?(?:syv|fem|fire|tre))\b", re.IGNORECASE)
 COUNTED_LIST_RE = re.compile(r"\b(?:de|alle|the)\s+(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d+|two|three|four|five|"
                              r"six|seven)\b|\blist\w*", re.IGNORECASE)

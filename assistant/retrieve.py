@@ -91,6 +91,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "langvarige": ("langsigtede",),
     "varig": ("langsigtede", "forankres"),
     "varige": ("langsigtede", "forankres"),
+    "arbejdsmarkedsdeltagelse": ("beskæftigelse", "beskæftigelsesgab"),
+    "arbejdsmarkedsdeltagelsen": ("beskæftigelsen", "beskæftigelsesgabet"),
     "indfriet": ("nået", "nås"),
     "indfries": ("nås",),
     "opfyldt": ("nået", "nås"),

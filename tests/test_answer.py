@@ -264,6 +264,10 @@ def test_a_template_to_be_filled_in_by_a_named_body_is_found_beyond_the_search(r
     area = answer_question("Hvilke konkrete mål har udkastet til 2023-2026-politikken for by- og boligområdet?",
                            retriever)
     assert not area.answerable and area.question_type == "placeholder" and "By- og boligområdet" in area.answer
+    # by whole words: "initiativpligten" and "integrationsarbejdet" name no "Tema 1 … Initiativer" template
+    duty = answer_question("Hvem har ifølge synopsen initiativpligten i integrationsarbejdet, og hvordan vil den løfte "
+                           "opgaven?", retriever)
+    assert duty.answerable and "initiativforpligtigelsen" in duty.answer
 
 
 def test_who_fills_in_a_placeholder_is_answered_from_it(retriever):
@@ -891,6 +895,12 @@ def test_a_question_put_on_behalf_of_someone_is_answered_as_they_asked_it(retrie
     answer = answer_question(question, retriever)
     assert answer.question == question  # shown as written
     assert answer.citations[0].quote == "Det er erhvervslivets og uddannelsesinstitutionernes ansvar"
+
+
+def test_underlying_rates_asked_in_english_are_figures_not_a_list(retriever):
+    answer = answer_question("In the 2023-2026 draft, how big is the employment gap between Copenhageners of Danish "
+                             "and non-Western background, and what are the underlying rates?", retriever)
+    assert answer.question_type != "list" and "17 procentpoint" in answer.answer and "77%" in answer.answer
 
 
 def test_the_units_and_where_alone_ask_for_that_list(retriever):
