@@ -328,11 +328,23 @@ def content_missing(question: str, language: str, passages: list[Passage], retri
     thing_named = DOCUMENT_REFERENCE.sub(" ", contents.group(1) or contents.group(2)).strip()
     if re.match(r"(?:om|about|vedrørende)\b", thing_named, re.IGNORECASE):
         return None
-    thing = asked_terms(thing_named, language, "konkret konkrete helt")
+    thing = asked_terms(earlier_mention(thing_named, question[:contents.start()]), language, "konkret konkrete helt")
+    content = [p for p in passages if not p.chunk.placeholder]  # a template's "[Her indsættes …]" holds nothing
     if thing and not any(names_most(thing, text, retriever) and CONTENT_IN_TEXT.search(text)
-                         for text in top_sentences(passages, retriever)):
+                         for text in top_sentences(content, retriever)):
         return "De fundne passager beskriver ikke, hvad det, der spørges om, indeholder."
     return None
+
+
+def earlier_mention(thing: str, before: str) -> str:
+    """The thing as the text before the question named it in full, when the question points back at it ("…
+    nævner Københavns Kommunes handleplan mod racisme, diskrimination og hadforbrydelser. Hvilke initiativer
+    står der i den handleplan?" → "handleplan mod racisme, diskrimination og hadforbrydelser")."""
+    back = re.match(r"(?:den|denne|det|dette|disse|de)\s+(\w+)$", thing, re.IGNORECASE)
+    if not back:
+        return thing
+    named = re.search(rf"\b{re.escape(back.group(1))}\b[^.?!]*", before, re.IGNORECASE)
+    return named.group() if named else thing
 
 
 def speech_missing(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:

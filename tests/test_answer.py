@@ -722,6 +722,11 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # … asked as the measures that "står der i" it; measures "i udkastet om sprog" are the draft's, on a topic
     ("Hvilke konkrete tiltag står der i kommunens handleplan mod racisme, diskrimination og hadforbrydelser?",
      "indeholder", "Hvilke tiltag står der i udkastet om sprog?", "sprog"),
+    # … pointed back at ("den handleplan"), as the sentence before named it; a template's "[Her indsættes …
+    # udvalgenes handleplaner]" holds nothing
+    ("Udkastet nævner Københavns Kommunes handleplan mod racisme, diskrimination og hadforbrydelser. Hvilke konkrete "
+     "initiativer står der i den handleplan?", "indeholder",
+     "Hvad indeholder selvforsørgelses- og hjemrejseprogrammet for de fordrevne fra Ukraine?", "virksomhedspraktik"),
     # a policy named by the year it ran out, which no document is (the synopsis only says it ends)
     ("Hvilke konkrete mål havde den integrationspolitik, der udløb ved udgangen af 2010?", "udløb i 2010",
      "Hvilke mål havde politikken 2011-2014?", "Mål 7"),
