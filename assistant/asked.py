@@ -9,12 +9,13 @@ import re
 from functools import lru_cache
 
 from .glossary import ENGLISH_TO_DANISH
-from .retrieve import SYNONYMS, Retriever
+from .retrieve import STEM_LETTERS, SYNONYMS, Retriever
 from .sentence_rank import content_terms, passage_sentences
 from .sparse import term_set, tokenize
 from .types import Passage
 
-STEM_PREFIX = 5  # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination"
+# "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination" (as Retriever.document_terms)
+STEM_PREFIX = STEM_LETTERS
 
 FIGURE_SHARE = 0.5  # a quantity's sentence names more than half of the question's content terms
 

@@ -1,8 +1,9 @@
 """Details the documents may not hold, each checked against the top passages: a name of a body or
-place, a year, who holds a role or sits in a body, money, contact details, opening hours, which ones
-by name, a body's decision, a difference between two things, what a plan contains, what a speaker
-said, an attachment named only by its title, and what came of something. Each check returns a Danish
-reason, or None when the passages may hold the detail."""
+place, a year, a thing asked about by a noun the documents never use, who holds a role or sits in a
+body, money, contact details, opening hours, which ones by name, a body's decision, a difference
+between two things, what a plan contains, what a speaker said, an attachment named only by its title,
+and what came of something. Each check returns a Danish reason, or None when the passages may hold
+the detail."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ MEMBERS_ASKED = re.compile(r"\b(?:hvem (?:sidder|sad) (?:i|på)|hvem (?:er|var|b
 PERSON_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+)(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][a-zæøå]{2,}\b")
 CONTACT_IN_TEXT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
 
-# What something holds: "Hvad indeholder handleplanen …?", "Hvilke initiativer indeholder …?" (group 1: the thing).
+# What something holds: "Hvad indeholder handleplanen …?", "Hvilke initiativer indeholder …?", "Hvilke konkrete
+# tiltag står der i handleplanen …?" (group 1 or 2: the thing).
 CONTENT_ASKED = re.compile(r"\b(?:hvad\s+|hvilke\s+(?:\w+\s+){0,3}?)(?:indeholder|indeholdt|omfatter|rummer)\s+([^?.!]+)|"
                            r"\bhvilke\s+(?:konkrete\s+)?(?:tiltag|initiativer|aktiviteter|elementer|punkter)\s+"
                            r"(?:står der|er der|indgår)\s+i\s+([^?.!]+)", re.IGNORECASE)

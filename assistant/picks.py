@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .dedup import normalise
 from .retrieve import Retriever
-from .sentence_rank import candidates, content_terms, is_heading, load_model
+from .sentence_rank import Candidate, candidates, content_terms, is_heading, load_model
 from .sentences import split_sentences
 from .sparse import tokenize
 from .types import Chunk, Passage
@@ -84,7 +84,7 @@ def timed_picks(passages: list[Passage], question: str, retriever: Retriever) ->
     return [Pick(cands[i].doc_id, cands[i].start, cands[i].end, cands[i].chunk, score)]
 
 
-def _text(c, retriever: Retriever) -> str:
+def _text(c: Candidate, retriever: Retriever) -> str:
     return retriever.index.documents[c.doc_id].cleaned[c.start:c.end]
 
 

@@ -38,7 +38,8 @@ DEFINITION_RE = re.compile(r"\b(hvad (?:betyder(?! det for\b)|menes|forstås|dæ
                            re.IGNORECASE)
 # A duty asked for without a word for it: "hvad forventes der af …", "hvad skal københavnerne selv gøre",
 # "hvad den enkelte selv skal gøre" (the documents say "ansvar": the search adds it).
-DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,6}?\s+af\b)|forvent\w*\s+(?:\S+\s+){0,2}?af(?=\s)|what is expected of|hvis (?:opgave|ansvar|pligt)|"
+DUTY_PHRASES = (r"hvad forvent\w*(?=(?:\s+\S+){0,6}?\s+af\b)|forvent\w*\s+(?:\S+\s+){0,2}?af(?=\s)|"
+                r"what is expected of|hvis (?:opgave|ansvar|pligt)|"
                 r"what (?:are|is) (?:\S+\s+){1,3}?expected to|"
                 r"hvem skal (?:sørge for|tage sig af)|whose (?:job|task|duty)|"
                 r"hvad (?:skal|bør)(?=(?:\s+\S+){1,5}?\s+(?:selv\s+)?gøre\b)|"
