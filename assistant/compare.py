@@ -138,8 +138,8 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
 
     The two sides are the documents the question names, then the policies of the periods of the top
     three passages, or of the further ones while a side is missing (one a period, the adopted text
-    before a draft or a synopsis of that period); a document without a passage among the top ten is
-    searched on its own.
+    before a draft or a synopsis of that period). Each side's sentences come from its passages among the
+    top ten and from its own three best passages (the side searched on its own).
     """
     sides = named_documents(question, retriever)
     meta = retriever.index.meta
@@ -166,9 +166,9 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
     picks = []
     for doc_id in sides:
         mine = [p for p in pool if p.chunk.doc_id == doc_id and not p.chunk.placeholder]
-        if not mine:
-            mine = [p for p in retriever.search(question, k=3, filters=replace(base, documents=(doc_id,)))
-                    if not p.chunk.placeholder]
+        # the side's own best passages too (the question's vector is already computed: a few ms)
+        mine += [p for p in retriever.search(question, k=3, filters=replace(base, documents=(doc_id,)))
+                 if not p.chunk.placeholder and p.chunk not in {m.chunk for m in mine}]
         picks += pick_sentences(mine, asked, qtype, retriever, limit=SIDE_SENTENCES)
     return picks
 

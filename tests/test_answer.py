@@ -1359,3 +1359,17 @@ def test_whom_a_policy_is_for_is_its_target_group_in_each_policy(retriever):
     # whom a flagship project is for is no policy's target group
     other = answer_question("Hvem henvender fyrtårnsprojektet sig til?", retriever)
     assert "Målgruppen for nærværende" not in other.answer
+
+
+def test_each_side_of_a_comparison_also_gets_its_own_best_passages(retriever):
+    """A side whose only passage in the pool is about something else still gets its sentences on the topic."""
+    from assistant.compare import comparison_picks
+
+    question = "Hvad står der om danskundervisning i politikken fra 2011 sammenlignet med udkastet for 2023-2026?"
+    draft = "integrations-medborgerskabspolitik-2023-2026"
+    found = retriever.search(question, k=10)
+    off_topic = next(p for p in retriever.search("Forord workshop august 2022", k=10) if p.chunk.doc_id == draft)
+    pool = [p for p in found if p.chunk.doc_id != draft] + [off_topic]
+    picks = comparison_picks(question, "general", pool, retriever, None)
+    quoted = [retriever.index.documents[p.doc_id].cleaned[p.start:p.end] for p in picks if p.doc_id == draft]
+    assert any("danskundervisning" in q or "danskuddannelse" in q for q in quoted)
