@@ -28,7 +28,6 @@ from .question import (COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHEN_A
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import Support, english_covered, is_supported, missing_detail, support
-from .sentence_rank import term_rarity
 from .sparse import tokenize
 from .templates import unfinished_sections, unset_goals
 from .types import Answer, Chunk, Citation, Filters, Passage
@@ -237,7 +236,7 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     title = lambda c: set(tokenize(" ".join(c.section_path), retriever.lexicon))  # noqa: E731
     common = {doc: template_title_words([title(c) for c in retriever.index.chunks if c.placeholder and c.doc_id == doc])
               for doc in {p.chunk.doc_id for p in templates}}
-    rarity = term_rarity(retriever)
+    rarity = retriever.term_rarity
     rarest = max(rarity.values(), default=1.0)
     own = lambda c: sum(rarity.get(t, rarest) for t in (wanted - common[c.doc_id]) & title(c))  # noqa: E731
     holder = max(templates, key=lambda p: (named(p.chunk), own(p.chunk)), default=None)
@@ -258,7 +257,7 @@ def _without_unnamed_placeholders(question: str, passages: list[Passage], retrie
     return content or passages
 
 
-def with_named_body_template(question: str, passages: list[Passage], retriever: Retriever,
+def with_named_template(question: str, passages: list[Passage], retriever: Retriever,
                              filters: Filters | None) -> list[Passage]:
     """The passages with, first, the one template section of the document the question names that is to be
     filled in by a body the question names, or whose title names the question's words (those not in most
@@ -474,7 +473,7 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     if not curated and not is_supported(evidence, foreign=language != "da"):
         off_topic = (fit := relevance(text, passages, retriever, evidence.dense)) is not None and fit.off_topic
         return refusal(text, language, passages, notices, qtype, message=OFF_TOPIC if off_topic else None)
-    content = _without_unnamed_placeholders(text, with_named_body_template(text, passages, retriever, filters),
+    content = _without_unnamed_placeholders(text, with_named_template(text, passages, retriever, filters),
                                             retriever)
     top = content[0].chunk
     # a template section the question names is about the documents, however few words it shares with them

@@ -16,7 +16,7 @@ from .question import (COMPARISON_RE, FOLLOW_UP_ASKED, RESPONSIBILITY_LIST_RE, U
                        question_type, topic_of)
 from .retrieve import Retriever
 from .sentences import split_sentences
-from .sentence_rank import GENERIC_TERMS, content_terms, term_rarity
+from .sentence_rank import GENERIC_TERMS, content_terms
 from .sparse import stopwords, tokenize
 from .types import Filters, Goal, Passage, SourceRef
 
@@ -204,7 +204,7 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
     # in the documents' words: an English question's through its glossary, a Danish one's synonyms ("langvarigt")
     terms = content_terms(retriever.expand(rest)) - GOAL_WORDS
-    rarity = term_rarity(retriever)  # a shared rare word ("effekten") outweighs a common one ("indsatser")
+    rarity = retriever.term_rarity  # a shared rare word ("effekten") outweighs a common one ("indsatser")
     default = max(rarity.values(), default=1.0)
     weight = lambda ts: sum(rarity.get(t, default) for t in ts)  # noqa: E731
     shared = [terms & content_terms(f"{g.title} {g.statement}") for g in goals]

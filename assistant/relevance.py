@@ -36,7 +36,7 @@ from .glossary import ENGLISH_TO_DANISH
 from .compare import named_documents
 from .question import COMPARISON_RE, question_type
 from .retrieve import Retriever
-from .sentence_rank import candidates, content_terms, load_model, term_rarity
+from .sentence_rank import candidates, content_terms, load_model
 from .sparse import term_set
 from .types import Passage
 
@@ -103,7 +103,7 @@ def topic_direction(answerable: np.ndarray, off_topic: np.ndarray) -> np.ndarray
 def asked_coverage(topic: str, english: bool, passages: list[Passage], retriever: Retriever) -> tuple[float, float]:
     """(share of what the question asks that the passages hold, share the documents never use),
     each weighted by the terms' rarity in the corpus (a word the corpus lacks weighs most)."""
-    rarity = term_rarity(retriever)
+    rarity = retriever.term_rarity
     most = max(rarity.values(), default=1.0)
     vocabulary = retriever.index.sparse.model.vocab_dict
     if english:

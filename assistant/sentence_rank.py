@@ -66,11 +66,6 @@ class Candidate:
     features: np.ndarray
 
 
-def term_rarity(retriever: Retriever) -> dict[str, float]:
-    """Inverse document frequency of each stemmed term over the indexed chunks (Retriever.term_rarity, kept per index)."""
-    return retriever.term_rarity
-
-
 @dataclass(frozen=True)
 class _Facts:
     """What a sentence is, whatever the question: computed once per index and kept."""
@@ -128,7 +123,7 @@ def candidates(passages: list[Passage], question: str, qtype: str, retriever: Re
         return []
     topic = retriever.topic(question)  # what is asked, without the phrases that pick a document
     terms = content_terms(retriever.expand(topic)) | content_terms(topic)
-    rarity = term_rarity(retriever)
+    rarity = retriever.term_rarity
     default_rarity = max(rarity.values(), default=1.0)
     total_rarity = sum(rarity.get(t, default_rarity) for t in terms) or 1.0
     q = retriever.query_vector(topic)

@@ -34,29 +34,13 @@ HERE = Path(__file__).resolve().parent
 # scored only in aggregate; blind: written by a separate session in session 4 without the code, its
 # aggregate seen after the session's changes and used to compare a few ranking settings (none changed);
 # blind2: written the same way, scored once, last.
-DEFAULT_FILES = (HERE / "questions" / "tune.jsonl", HERE / "questions" / "heldout.jsonl",
-                 HERE / "questions" / "unseen.jsonl", HERE / "questions" / "fresh.jsonl",
-                 HERE / "questions" / "blind.jsonl", HERE / "questions" / "blind2.jsonl",
-                 HERE / "questions" / "blind3.jsonl", HERE / "questions" / "blind4.jsonl",
-                 HERE / "questions" / "blind5.jsonl", HERE / "questions" / "dev7.jsonl",
-                 HERE / "questions" / "blind6.jsonl", HERE / "questions" / "dev8.jsonl",
-                 HERE / "questions" / "dev9.jsonl", HERE / "questions" / "blind7.jsonl",
-                 HERE / "questions" / "dev10.jsonl", HERE / "questions" / "blind8.jsonl",
-                 HERE / "questions" / "blind9.jsonl", HERE / "questions" / "blind10.jsonl",
-                 HERE / "questions" / "dev11.jsonl", HERE / "questions" / "blind11.jsonl",
-                 HERE / "questions" / "dev12.jsonl", HERE / "questions" / "blind12.jsonl", HERE / "questions" / "dev13.jsonl",
-                 HERE / "questions" / "dev14.jsonl", HERE / "questions" / "dev15.jsonl", HERE / "questions" / "blind13.jsonl",
-                 HERE / "questions" / "dev16.jsonl", HERE / "questions" / "blind14.jsonl", HERE / "questions" / "dev17.jsonl",
-                 HERE / "questions" / "dev18.jsonl", HERE / "questions" / "dev19.jsonl", HERE / "questions" / "blind15.jsonl",
-                 HERE / "questions" / "offtopic_dev.jsonl", HERE / "questions" / "offtopic_blind.jsonl",
-                 HERE / "questions" / "offtopic_dev2.jsonl", HERE / "questions" / "dev20.jsonl",
-                 HERE / "questions" / "blind16.jsonl", HERE / "questions" / "dev21.jsonl",
-                 HERE / "questions" / "blind17.jsonl", HERE / "questions" / "dev22.jsonl",
-                 HERE / "questions" / "blind18.jsonl", HERE / "questions" / "dev23.jsonl",
-                 HERE / "questions" / "blind19.jsonl", HERE / "questions" / "blind20.jsonl",
-                 HERE / "questions" / "dev24.jsonl", HERE / "questions" / "dev25.jsonl",
-                 HERE / "questions" / "blind21.jsonl", HERE / "questions" / "dev26.jsonl",
-                 HERE / "questions" / "blind22.jsonl")
+DEFAULT_FILES = tuple(HERE / "questions" / f"{name}.jsonl" for name in (
+    "tune", "heldout", "unseen", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "dev7", "blind6",
+    "dev8", "dev9", "blind7", "dev10", "blind8", "blind9", "blind10", "dev11", "blind11", "dev12", "blind12",
+    "dev13", "dev14", "dev15", "blind13", "dev16", "blind14", "dev17", "dev18", "dev19", "blind15",
+    "offtopic_dev", "offtopic_blind", "offtopic_dev2", "dev20", "blind16", "dev21", "blind17", "dev22",
+    "blind18", "dev23", "blind19", "blind20", "dev24", "dev25", "blind21", "dev26", "blind22",
+))
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120
 SYSTEMS = ("full", "retrieve", "bm25", "dense", "naive")
