@@ -11,6 +11,9 @@ from .question import CHANGE_SINCE, COMPARISON_RE
 from .retrieve import Retriever, period_years, title_mentions, title_parts
 from .types import Filters, Passage
 
+# A comparison asking how much something grew or shrank, or how it stands now, is answered by figures.
+SIZE_CHANGE = re.compile(r"\b(?:blevet|er|bliver) (?:mindre|større|bedre|værre|lavere|højere)\b|\b(?:steget|faldet|"
+                         r"udvikling\w*|udviklet|ser det ud|grown|fallen|risen|smaller|larger|narrowed)\b", re.IGNORECASE)
 STATUS_ORDER = {"adopted": 0, "draft": 1, "case": 2}
 SIDE_SENTENCES = 3  # with two, 8 of the evaluation's 99 comparisons missed one side's detail
 # "den nye integrations- og medborgerskabspolitik", not "nye tiltag" or "en tidligere minister".
@@ -163,6 +166,8 @@ def comparison_picks(question: str, qtype: str, passages: list[Passage], retriev
     pool = list(passages)
     base = filters or Filters()
     asked = without_comparison_words(question)
+    if qtype == "general" and SIZE_CHANGE.search(question):
+        qtype = "figure"  # "Er gabet blevet mindre fra 2010 til 2022?": each side's figure says how much
     picks = []
     for doc_id in sides:
         mine = [p for p in pool if p.chunk.doc_id == doc_id and not p.chunk.placeholder]

@@ -98,6 +98,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "opfyldt": ("nået", "nås"),
     "firmaer": ("erhvervslivet", "virksomheder"),
     "firmaerne": ("erhvervslivet", "virksomhederne"),
+    "forskel": ("gab",),  # "forskellen i beskæftigelse" is "beskæftigelsesgabet", "præstationsgabet"
+    "forskellen": ("gabet",),
 }
 
 
