@@ -138,7 +138,10 @@ OUTCOME_ASKED = re.compile(
     r"hvilken placering|placerede sig|hvilke[nt]? evaluering\w*|what (?:place|rank\w*)|"
     r"what (?:was|were) (?:[\w']+ ){1,3}(?:place|rank\w*|position)|"
     r"what (?:were|are) the results|did (?:\w+ ){1,4}(?:improve|get better|succeed)|the evaluation show|"
-    r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated)\b", re.IGNORECASE)
+    r"(?:has|have|was|were) (?:\w+ ){1,4}evaluated|"
+    # whether a goal was reached ("Nåede København målet om …?", "Blev målet nået?"), not when it was to be
+    r"nåede (?:\w+ ){0,4}mål\w*|blev (?:\w+ ){0,6}(?:nået|opfyldt|indfriet)|"
+    r"did (?:\w+ ){1,4}(?:reach|achieve|meet) (?:\w+ ){0,2}(?:goal|target)s?)\b", re.IGNORECASE)
 # A sentence that reports what came of something (past or perfect tense, a before and after).
 OUTCOME_IN_TEXT = re.compile(
     r"\b(viste|viser|har vist|steg|steget|faldt|faldet|forbedret|forværret|er blevet (?:bedre|større|mindre)|"
@@ -146,6 +149,7 @@ OUTCOME_IN_TEXT = re.compile(
     r"fra \d+ ?% til)\b",
     re.IGNORECASE)
 OUTCOME_ASKING_WORDS = "viste vist resultater resultat resultatet evalueret evalueringen bedre værre lykkedes " \
+                       "nåede nået opfyldt indfriet mål målet målene faktisk egentlig reach reached achieve meet goal " \
                        "konklusionen konklusionerne konkluderede " \
                        "show results improve evaluated"
 
