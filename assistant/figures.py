@@ -188,8 +188,11 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     best = best_sentences(question, passages, retriever)
     thing = POSSESSED.search(question)
     possessed = asked_terms(thing.group(1), language, "") if thing else None
+    level = bool(LEVEL_ASKED.search(question)) and not TARGET_ASKED.search(question)
     for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
+        if level and TARGET_IN_TEXT.search(text):
+            continue  # "Hvor høj var overledigheden?" is not answered by "… skal være på max 5,8 procent"
         numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years - given
         if not (numbers or NUMBER_WORDS.search(text)):
             continue
@@ -203,10 +206,19 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
             return True
     # "Mål 1 De faglige resultater skal forbedres for de 25 procent svageste tosprogede elever": a goal's
     # figure may stand in the heading of the passage alone
-    return any(re.search(r"\d", heading) and names_most(own, heading, retriever)
+    return not level and any(re.search(r"\d", heading) and names_most(own, heading, retriever)
                for p in passages[:5] for heading in p.chunk.section_path[-1:]
                if years <= set(re.findall(r"\d{4}", heading)))
 
+
+# The level something was or is at ("Hvor høj var overledigheden …?"), not the level it was to reach: a
+# target the text sets ("… skal være på max 5,8 procent") does not answer it.
+LEVEL_ASKED = re.compile(r"\bhvor (?:høj|stor|lav|mange)\w* (?:var|er|lå|ligger)\b|\bhow (?:high|large|low|many) "
+                         r"(?:was|were|is|are)\b", re.IGNORECASE)
+TARGET_ASKED = re.compile(r"\b(?:skal|skulle|må|måtte|mål\w*|målsætning\w*|højst|max|loft\w*|ambition\w*|forvent\w*|"
+                          r"target\w*|goal\w*|aim\w*|should|must|supposed)\b", re.IGNORECASE)
+TARGET_IN_TEXT = re.compile(r"\bskal (?:\w+ ){0,3}(?:være på|højst|maksimalt|max|mindst)\b|\b(?:max|højst|maksimalt)\.? \d",
+                            re.IGNORECASE)
 
 # "hvor stor en gruppe er der tale om?": asks only how large
 FILLER_PHRASE = re.compile(r"\b(?:er der|der er|var der|der var) tale om\b", re.IGNORECASE)

@@ -772,6 +772,14 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     ("Hvilken placering fik København i det interkulturelle byindeks i 2015?", "resultat",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
+    # whether a goal was reached: no top sentence reports it; one the text reports as reached is answered
+    ("Nåede København rent faktisk målet om at være Europas bedst integrerende storby i 2015?", "resultat",
+     "Blev målet om, at kommunens medarbejdere skal afspejle arbejdsstyrken, nået?", "nået et mål"),
+    # the level something was at: a target ("skal være på max 5,8 procent") does not state it; asked as a
+    # target, it does
+    ("Hvor høj var overledigheden blandt etniske minoriteter i København, da politikken for 2011-2014 blev "
+     "vedtaget?", "tal", "Hvor høj måtte overledigheden blandt etniske minoriteter højst være ifølge politikken "
+     "2011-2014?", "5,8 procent"),
     # only names answer "hvilke konkrete virksomheder"; the workshop's speakers are named
     ("Hvilke konkrete virksomheder har indgået partnerskab med kommunen under Bland dig i byen?", "konkret",
      "Hvilke konkrete organisationer holdt oplæg på workshoppen i august 2022?", "Rockwool Fonden"),
