@@ -113,3 +113,18 @@ def asked_sentence_start(question: str) -> int:
 # What may stand before a word that starts a sentence (a capital there is no name): nothing, or a
 # full stop, question mark, colon, dash or quote, with spaces.
 SENTENCE_START = re.compile(r"(?:^|[.!?:;–—\-\"'»«(])\W*$")
+
+
+NEGATED = r"(?:ikke|non)[- ]"
+
+
+def only_negated(question: str, text: str) -> bool:
+    """Whether a word the question says plainly ("københavnere med vestlig baggrund") stands in the text only
+    negated ("ikke-vestlig", "ikke vestlig"): the text is about the others."""
+    low = text.lower()
+    for m in re.finditer(rf"(?<![\w-])(?<!ikke )(?<!ikke-)(?<!non-)([^\W\d_]{{4,}})", question.lower()):
+        word = re.escape(m.group(1))
+        if re.search(rf"\b{NEGATED}{word}", low) and not re.search(rf"(?<!ikke-)(?<!ikke )(?<!non-)\b{word}", low):
+            return True
+    return False
+

@@ -34,6 +34,7 @@ CONTACT_RE = re.compile(r"\b(kontaktperson\w*|telefon\w*|e-?mail\w*|mailadresse|
 # Opening hours ("Hvad er åbningstiderne i Welcome Houses?"): only a time of day answers them.
 # ("forsøg med udvidede åbningstider i klubberne" is a goal's content: only the hours themselves are asked here)
 OPENING_HOURS = re.compile(r"\b(?:hvad er åbningstid\w*|hvornår (?:har|holder) (?:\w+\s+){1,4}?åbent|"
+                           r"hvilke (?:dage|ugedage|tidspunkter)(?: og (?:tidspunkter|tider|dage))? (?:\w+\s+){0,3}?åbent|"
                            r"what are the opening (?:hours|times))\b", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"\bkl\.\s*\d|\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b")
 # "Hvem er formand for …": only a person's name answers it.
@@ -255,6 +256,59 @@ def in_the_documents(word: str, retriever: Retriever) -> bool:
     return found(stems[0]) or any(found(p) for p in tokenize(parts[-1] if parts else "") if len(p) >= 4) or \
         any(found(t) for t in synonym_stems().get(stems[0], ())) or \
         any(found(t) for t in tokenize(retriever.expand(word), retriever.lexicon) if t not in stems)
+
+
+# How long something lasts or lasted ("Hvor lang høringsfrist fik udkastet?", "Hvor længe kan de få gratis
+# danskuddannelse?"), not how long something has been going on ("Hvor længe har modellen været brugt?"): only a
+# length of time answers it ("op til 5 år", "mod normalt 1-2 måneder", "de sidste 4 år").
+DURATION_ASKED = re.compile(r"\bhvor lang(?:e|t)?\s+(?:tid varer|tid varede|\w*frist\w*|\w*periode\w*|\w*forløb\w*)|"
+                            r"\bhvor længe\s+(?:varer|varede|gælder|gjaldt|løber|løb|skal|skulle|må|måtte|kan|kunne)\b|"
+                            r"\bhow long (?:is|was|does|did|do|are|were|can|could|will)\b", re.IGNORECASE)
+DURATION_IN_TEXT = re.compile(rf"\b(?:\d+|en|et|{CARDINALS}|tolv|første|halvt|halve)\s*(?:-\s*\d+\s*)?"
+                              r"(?:dage|dag|døgn|uger|uge|måneder|måned|år|timer|time|kvartaler|kvartal)\b|"
+                              # since when, a period of years, a length in one word ("en fireårig periode")
+                              r"\bsiden (?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\b\w+årig\w*\b|"
+                              # or in words ("langsigtede", "varige", "midlertidigt")
+                              r"\b(?:langsigte\w*|kortsigte\w*|langvarig\w*|kortvarig\w*|varig\w*|permanent\w*|"
+                              r"midlertidig\w*)",
+                              re.IGNORECASE)
+
+
+def duration_missing(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
+    """How long something lasts, when no top sentence that names most of what is asked states a length of time."""
+    asked = DURATION_ASKED.search(question)
+    if not asked:
+        return None
+    own = asked_terms(topic_of(asked_clause(question, asked.start())), language, "lang længe tid long")
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = doc.cleaned[a:b]
+        stated = {" ".join(m.group().lower().split()) for m in DURATION_IN_TEXT.finditer(text)}
+        if stated - {" ".join(m.group().lower().split()) for m in DURATION_IN_TEXT.finditer(question)} and \
+                names_most(own, text, retriever):  # not the period the question names itself ("… 2011-2014")
+            return None
+    return "De fundne passager angiver ikke, hvor lang tid det drejer sig om."
+
+
+# Which languages something is in ("På hvilke sprog findes velkomstpjecerne?"): only a language's name answers it.
+LANGUAGES_ASKED = re.compile(r"\b(?:hvilke|which|what)\s+(?:andre\s+|other\s+)?(?:sprog|languages?)\b", re.IGNORECASE)
+LANGUAGE_NAMES = re.compile(r"\b(?:engelsk|arabisk|tyrkisk|somali\w*|urdu|persisk|farsi|dari|pashto|kurdisk|tigrinya|"
+                            r"ukrainsk|russisk|polsk|rumænsk|bosnisk|serbisk|kroatisk|albansk|vietnamesisk|thai|"
+                            r"tamil|punjabi|hindi|kinesisk|spansk|fransk|tysk|portugisisk|english|arabic|turkish|"
+                            r"ukrainian|russian|polish)\b", re.IGNORECASE)
+
+
+def languages_missing(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:
+    """Which languages, when no top sentence that names most of what is asked names a language ("på
+    forskellige sprog" names none)."""
+    asked = LANGUAGES_ASKED.search(question)
+    if not asked:
+        return None
+    own = asked_terms(topic_of(question), language, asked.group())
+    for _p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
+        text = doc.cleaned[a:b]
+        if LANGUAGE_NAMES.search(text) and names_most(own, text, retriever):
+            return None
+    return "De fundne passager nævner ikke, hvilke sprog der er tale om."
 
 
 def role_missing(question: str, language: str, passages: list[Passage], retriever: Retriever) -> str | None:

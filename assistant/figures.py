@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asked import STEM_PREFIX, asked_clause, asked_terms, names_most, under_its_heading
+from .asked import STEM_PREFIX, asked_clause, asked_terms, names_most, only_negated, under_its_heading
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import topic_of
@@ -193,6 +193,8 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
         text = doc.cleaned[a:b]
         if level and TARGET_IN_TEXT.search(text):
             continue  # "Hvor høj var overledigheden?" is not answered by "… skal være på max 5,8 procent"
+        if only_negated(question, text):
+            continue  # "… med vestlig baggrund" is not answered by the figure for "ikke-vestlig baggrund"
         numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years - given
         if not (numbers or NUMBER_WORDS.search(text)):
             continue

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from .asked import passage_words, synonym_stems, terms_found
 from .details import (amount_missing, attachment_missing, contact_missing, content_missing, decision_missing,
-                      hours_missing, members_missing, names_missing, outcome_missing, pair_missing, role_missing,
-                      speech_missing, unknown_word)
+                      duration_missing, hours_missing, languages_missing, members_missing, names_missing,
+                      outcome_missing, pair_missing, role_missing, speech_missing, unknown_word)
 from .figures import figure_missing
 from .glossary import SEARCH_EXPANSION
 from .periods import period_missing
@@ -116,6 +116,8 @@ DETAIL_CHECKS: tuple[Callable[[str, str, list[Passage], Retriever], str | None],
     amount_missing,      # money, when no top passage has an amount
     contact_missing,     # an e-mail address or a phone number
     hours_missing,       # opening hours
+    languages_missing,   # which languages, when no top sentence names one
+    duration_missing,    # how long something lasts, when no top sentence states a length of time
     figure_missing,      # a number or a count no top sentence states (figures.py)
     members_missing,     # who sits in a body
     names_missing,       # which ones by name

@@ -772,6 +772,18 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
     ("Hvilken placering fik København i det interkulturelle byindeks i 2015?", "resultat",
      "Did employment among people with non-Western background improve between 2016 and 2021?", "60%"),
+    # a figure for a group the text names only negated: "vestlig" is not "ikke-vestlig"
+    ("Hvor stor var lønmodtagerbeskæftigelsen i 2021 blandt københavnere med vestlig baggrund?", "tal",
+     "Hvor stor var lønmodtagerbeskæftigelsen i 2021 blandt københavnere med ikke-vestlig baggrund?", "60%"),
+    # which languages: "på forskellige sprog" names none
+    ("På hvilke sprog skulle velkomstpjecerne og filmene til nye borgere laves?", "sprog",
+     "Hvad skulle kommunikationsstrategien for etniske minoriteter omfatte?", "velkomstpjecer"),
+    # opening days and times: no top passage has a time of day
+    ("En ukrainsk familie vil gerne til frivillig danskundervisning i Welcome House. Hvilke dage og tidspunkter "
+     "er der åbent?", "åbningstider", "Hvad kan tilbuddene i Welcome Houses omfatte?", "danskundervisning"),
+    # how long something lasts: a length of time answers it, not the period the question names itself
+    ("Hvor lang høringsfrist fik høringsudkastet til integrationspolitikken 2011-2014, da det blev sendt ud i august?",
+     "lang tid", "Hvor længe kan nyankomne flygtninge få gratis danskundervisning?", "5 år"),
     # whether a goal was reached: no top sentence reports it; one the text reports as reached is answered
     ("Nåede København rent faktisk målet om at være Europas bedst integrerende storby i 2015?", "resultat",
      "Blev målet om, at kommunens medarbejdere skal afspejle arbejdsstyrken, nået?", "nået et mål"),
