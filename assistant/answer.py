@@ -23,8 +23,8 @@ from .figures import QUANTITY_RE
 from .lists import asked_count, enumerated_in_a_sentence, list_picks
 from .periods import document_periods, named_periods, off_period
 from .picks import LABELLED, TIME_IN_TEXT, Pick, best_in_span, merge_overlapping, pick_sentences, timed_picks
-from .question import (COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, WHEN_ASKED, WHO_RE, expand_abbreviations,
-                       question_type, reported_question)
+from .question import (COMPARISON_RE, RESPONSIBILITY_LIST_RE, SMALL_TALK, TRANSLATION_ASKED, WHEN_ASKED, WHO_RE,
+                       expand_abbreviations, question_type, reported_question)
 from .relevance import about_the_documents_only, relevance
 from .retrieve import Retriever
 from .silence import Support, english_covered, is_supported, missing_detail, support
@@ -183,6 +183,8 @@ def compose(picks: list[Pick], retriever: Retriever, language: str, qtype: str,
 
 OFF_TOPIC = ("Dokumenterne besvarer ikke spørgsmålet: Det ser ikke ud til at handle om Københavns Kommunes "
              "integrationspolitikker. Se de mest beslægtede passager nedenfor (måske relevant).")
+NO_TRANSLATION = ("Jeg oversætter ikke tekster: svarene citerer dokumenterne, som de står, på dansk. Spørg om "
+                  "integrationspolitikkerne, fx »Hvad er en efterkommer?«.")
 HELP = ("Jeg besvarer spørgsmål om Københavns Kommunes integrationspolitikker med citater fra dokumenterne – hver "
         "sætning med en kilde, du kan åbne og kontrollere. Spørg fx »Hvad er en efterkommer?«, »Hvilke pejlemærker "
         "har udkastet til politikken 2023-2026?« eller »Hvordan er forståelsen af integration ændret fra 2011-2014 "
@@ -432,6 +434,10 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     if SMALL_TALK.match(text):  # "Hej!", "Hvad kan du hjælpe mig med?": what the assistant is for
         return Answer(question=text, language=language, answerable=False, answer=HELP, question_type="help",
                       notices=tuple(notices))
+    if TRANSLATION_ASKED.match(text):
+        lead = "I do not translate texts. " if language == "en" else ""  # the explanation stays Danish
+        return Answer(question=text, language=language, answerable=False, answer=lead + NO_TRANSLATION,
+                      question_type="help", notices=tuple(notices))
     qtype = question_type(text)
     passages = retriever.search(text, k=10, filters=filters)
     if not passages and restricts(filters, retriever):

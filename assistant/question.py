@@ -15,6 +15,10 @@ SMALL_TALK = re.compile(
     r"hvad er politikassistent(?:en)?|hjælp|(?:mange\s+)?tak(?:\s+for\s+(?:hjælpen|svaret|det))?|"
     r"what can you (?:do|help (?:me )?with)|who are you|what are you|who made you|help|thanks?(?: you)?)?[\s!?.]*$",
     re.IGNORECASE)
+# A request to translate a text ("Oversæt 'Tak for et godt samarbejde' til tysk"): the answers quote the
+# documents as they stand, in Danish, and translate nothing.
+TRANSLATION_ASKED = re.compile(r"^\W*(?:(?:kan|vil) du (?:ikke )?|could you |can you |please )?(?:oversæt(?:te)?|translate)\b",
+                               re.IGNORECASE)
 # "Hvad er principperne i udkastet?", "What are the guiding points?": the items of a family, not what its
 # name means.
 UNIT_PLURALS = (r"(?:principperne|pejlemærkerne|målene|temaerne|indsatsområderne|fyrtårnsprojekterne|principles|"

@@ -100,3 +100,17 @@ def test_small_talk_gets_what_the_assistant_is_for(retriever, message):
     answer = answer_question(message, retriever)
     assert answer.question_type == "help" and answer.answer == HELP and not answer.answerable
     assert not answer.citations and not answer.passages
+
+
+@pytest.mark.parametrize("request_text", ["Oversæt 'Tak for et godt samarbejde i årets løb' til tysk.",
+                                          "Kan du oversætte princip 1 til engelsk?",
+                                          "Translate the three principles into English, please."])
+def test_a_translation_request_is_declined_not_answered_from_the_documents(retriever, request_text):
+    answer = answer_question(request_text, retriever)
+    assert not answer.answerable and "oversætter ikke" in answer.answer
+    assert not answer.citations and not answer.passages
+
+
+def test_a_question_about_translation_is_not_a_translation_request(retriever):
+    answer = answer_question("Hvad siger udkastet om oversættelse og tolkning for nyankomne?", retriever)
+    assert "oversætter ikke" not in answer.answer
