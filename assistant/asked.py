@@ -11,7 +11,7 @@ from functools import lru_cache
 from .glossary import ENGLISH_TO_DANISH
 from .retrieve import STEM_LETTERS, SYNONYMS, Retriever
 from .sentence_rank import content_terms, passage_sentences
-from .sparse import term_set, tokenize
+from .sparse import stopwords, term_set, tokenize
 from .types import Passage
 
 # "definerer" is found in "definitionen", "diskriminationsgrunde" in "diskrimination" (as Retriever.document_terms)
@@ -80,6 +80,8 @@ def under_its_heading(passage: Passage, sentence: str) -> str:
 # Where the part of a question that asks for a number ends: "…, og hvilke af dem …", "… and which …".
 NEXT_QUESTION_PART = re.compile(r"(?:,\s*|\s+)(?:og|and)\s+(?=(?:hv|wh)\w+\b)|,\s*(?=(?:hv|wh)\w+\b)|[?;]",
                                 re.IGNORECASE)
+# The asking part points back at what the context before it names: "… – hvor mange procent af dem …".
+POINTS_BACK = re.compile(r"\b(?:af|for|blandt|of|among)\s+(?:dem|them)\b", re.IGNORECASE)
 # What ends a context told before the question: "Jeg skriver en nyhed om processen: Hvor mange …".
 CONTEXT_END = re.compile(r"[:–—]\s+|\s-\s+")
 
@@ -97,6 +99,8 @@ def asked_clause(question: str, at: int) -> str:
     else:
         begin = max([asked_from, *(m.end() for m in CONTEXT_END.finditer(question[:at]))])
         end = NEXT_QUESTION_PART.search(question, at)
+        if POINTS_BACK.search(question[at:end.start() if end else len(question)]):
+            begin = asked_from  # "For dem med vestlig baggrund – hvor mange procent af dem …": who "dem" are
     return question[begin:end.start() if end else len(question)].strip() + "?"
 
 
@@ -115,16 +119,17 @@ def asked_sentence_start(question: str) -> int:
 SENTENCE_START = re.compile(r"(?:^|[.!?:;–—\-\"'»«(])\W*$")
 
 
-NEGATED = r"(?:ikke|non)[- ]"
+NEGATED = r"(?:ikke|non)(?:-|\s+)"
 
 
-def only_negated(question: str, text: str) -> bool:
-    """Whether a word the question says plainly ("københavnere med vestlig baggrund") stands in the text only
-    negated ("ikke-vestlig", "ikke vestlig"): the text is about the others."""
-    low = text.lower()
-    for m in re.finditer(rf"(?<![\w-])(?<!ikke )(?<!ikke-)(?<!non-)([^\W\d_]{{4,}})", question.lower()):
-        word = re.escape(m.group(1))
-        if re.search(rf"\b{NEGATED}{word}", low) and not re.search(rf"(?<!ikke-)(?<!ikke )(?<!non-)\b{word}", low):
-            return True
-    return False
+def negated_words(question: str, texts: list[str]) -> set[str]:
+    """The words the question says plainly ("københavnere med vestlig baggrund") that a text says negated
+    ("ikke-vestlig", "ikke vestlig"): they set the group asked about apart from the one the text names."""
+    plain = {m.group(1) for m in re.finditer(r"(?<![\w-])(?<!ikke\s)(?<!non-)([^\W\d_]{4,})", question.lower())}
+    low = " ".join(texts).lower()
+    return {w for w in plain - stopwords() if re.search(rf"\b{NEGATED}{re.escape(w)}\b", low)}
 
+
+def says_plainly(word: str, text: str) -> bool:
+    """Whether the text has the word not negated ("vestlige lande", not "ikke-vestlige lande")."""
+    return bool(re.search(rf"(?<!ikke-)(?<!ikke\s)(?<!non-)\b{re.escape(word)}", text.lower()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asked import STEM_PREFIX, asked_clause, asked_terms, names_most, only_negated, under_its_heading
+from .asked import STEM_PREFIX, asked_clause, asked_terms, names_most, negated_words, says_plainly, under_its_heading
 from .compare import is_comparison
 from .glossary import ENGLISH_TO_DANISH, SEARCH_EXPANSION
 from .question import topic_of
@@ -189,11 +189,12 @@ def figure_found(question: str, language: str, passages: list[Passage], retrieve
     thing = POSSESSED.search(question)
     possessed = asked_terms(thing.group(1), language, "") if thing else None
     level = bool(LEVEL_ASKED.search(question)) and not TARGET_ASKED.search(question)
+    negated = negated_words(question, [p.chunk.text for p in passages[:5]]) if language == "da" else set()
     for p, doc, _order, a, b, _vec in passage_sentences(passages, retriever, depth=5):
         text = doc.cleaned[a:b]
         if level and TARGET_IN_TEXT.search(text):
             continue  # "Hvor høj var overledigheden?" is not answered by "… skal være på max 5,8 procent"
-        if only_negated(question, text):
+        if not all(says_plainly(w, text) for w in negated):
             continue  # "… med vestlig baggrund" is not answered by the figure for "ikke-vestlig baggrund"
         numbers = set(re.findall(r"\d+(?:[.,]\d+)?", text)) - years - given
         if not (numbers or NUMBER_WORDS.search(text)):

@@ -775,6 +775,9 @@ def test_a_defined_term_is_answered_from_its_definition_per_period(retriever):
     # a figure for a group the text names only negated: "vestlig" is not "ikke-vestlig"
     ("Hvor stor var lønmodtagerbeskæftigelsen i 2021 blandt københavnere med vestlig baggrund?", "tal",
      "Hvor stor var lønmodtagerbeskæftigelsen i 2021 blandt københavnere med ikke-vestlig baggrund?", "60%"),
+    ("Og for københavnere med vestlig baggrund – hvor mange procent af dem var i lønmodtagerbeskæftigelse i 2021?",
+     "tal", "Og for københavnere med ikke-vestlig baggrund – hvor mange procent af dem var i lønmodtagerbeskæftigelse "
+     "i 2021?", "60%"),
     # which languages: "på forskellige sprog" names none
     ("På hvilke sprog skulle velkomstpjecerne og filmene til nye borgere laves?", "sprog",
      "Hvad skulle kommunikationsstrategien for etniske minoriteter omfatte?", "velkomstpjecer"),
