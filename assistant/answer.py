@@ -504,7 +504,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
             both = one_side_of(curated, named_documents(text, retriever))
             added = ([p for p in comparison_picks(text, qtype, content, retriever, filters)
                       if p.doc_id not in {c.doc_id for c in curated}] if both
-                     else pick_sentences(content, text, qtype, retriever, limit=3))
+                     else with_stated_goal(text, pick_sentences(content, text, qtype, retriever, limit=3), content,
+                                           retriever))
             picks = merge_overlapping(curated + added)
         elif curated_type == "definition" and one_side_of(curated, named_documents(text, retriever)):
             # "forskellen på visionen i 2011 og i udkastet": the named document without a definition by its sentences
@@ -536,6 +537,8 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
         picks = pick_sentences(content, text, qtype, retriever)
         if QUANTITY_RE.search(text) and not any(re.search(r"\d", _quoted(p, retriever)) for p in picks):
             picks = merge_overlapping(stated_figure_picks(content, retriever) + picks)  # the goal's figure
+        else:
+            picks = with_stated_goal(text, picks, content, retriever)
         if WHEN_ASKED.search(text) and not any(TIME_IN_TEXT.search(_quoted(p, retriever)) for p in picks):
             timed = timed_picks(content, text, retriever)  # the time the text states, and the best two beside it
             picks = merge_overlapping(timed + picks[:2]) if timed else picks
@@ -557,6 +560,22 @@ def _answer(question: str, retriever: Retriever, filters: Filters | None, max_ch
     return Answer(question=text, language=language, answerable=True, answer=body,
                   citations=tuple(citations), passages=tuple(passages), question_type=qtype,
                   notices=tuple(notices))
+
+
+# What a policy was or is to achieve: its goal's statement answers it.
+GOAL_INTENT = re.compile(r"\b(?:opnå|opnås|opnået|achieve|achieved)\b", re.IGNORECASE)
+
+
+def with_stated_goal(question: str, picks: list[Pick], passages: list[Passage], retriever: Retriever) -> list[Pick]:
+    """The picks, led by the statement of the goal whose section holds a top passage, when the question asks
+    what was to be achieved ("Hvad ville man opnå for de tosprogede skoleelever …?": "Mål 1: De faglige
+    resultater skal forbedres for de 25 procent svageste tosprogede elever")."""
+    if not GOAL_INTENT.search(question):
+        return picks
+    asked = lexicon_terms(question, None)  # whole words: "kvalitetsløft" is not "Integrationsløft"
+    stated = [p for p in stated_figure_picks(passages, retriever, figure=False)  # a goal about what is asked
+              if asked & lexicon_terms(_quoted(p, retriever), None)]
+    return merge_overlapping(stated + picks)
 
 
 def one_side_of(picks: list[Pick], named: list[str]) -> bool:

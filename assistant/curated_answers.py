@@ -250,6 +250,8 @@ def definition_picks(question: str, retriever: Retriever) -> list[Pick]:
 
 # "Hvad går fyrtårnsprojektet Bland dig i byen ud på?", "Hvad er formålet med …": what one named goal says.
 ASKS_ABOUT_GOAL = re.compile(r"\b(hvad går .+ ud på|hvad handler .+ om|hvad indebærer|hvad er formålet med|"
+                             r"hvad (?:ville|vil|skulle|skal) (?:man|kommunen|politikken|byen) opnå|"
+                             r"hvilket mål (?:havde|har|satte|sætter) (?:man|kommunen|politikken) (?:for|om)|"
                              r"hvad (?:er|var) (?:den |det )?(?:overordnede |store |overordnet )*"
                              r"(?:mål(?:et|sætningen)?|formål(?:et)?|ambition(?:en)?) (?:med|for|i)|"
                              r"what (?:is|was) the (?:overall |main |overarching )?(?:purpose|aim|goal|objective) "
@@ -291,16 +293,23 @@ def deadline_picks(picks: list[Pick], retriever: Retriever) -> list[Pick]:
     return out
 
 
-def stated_figure_picks(passages: list[Passage], retriever: Retriever) -> list[Pick]:
-    """The statement of a goal that states a figure ("Mål 1: De faglige resultater skal forbedres for de 25
-    procent svageste tosprogede elever") whose own section holds one of the top three passages: a number
-    question answered by that section's sentences gets the number its heading sets."""
-    top = {(p.chunk.doc_id, p.chunk.section_path) for p in passages[:3]}
+def stated_figure_picks(passages: list[Passage], retriever: Retriever, figure: bool = True) -> list[Pick]:
+    """The statement of a goal (``figure``: one that states a figure, "Mål 1: De faglige resultater skal forbedres
+    for de 25 procent svageste tosprogede elever") whose own section holds one of the top three passages: a
+    number question (or one asking what was to be achieved) answered by that section's sentences gets the goal
+    its heading sets."""
     for goal in load_goals_cached(retriever.settings.corpus_dir):
-        if goal.placeholder or goal.policy not in retriever.index.documents or not re.search(r"\d", goal.statement):
+        if goal.placeholder or goal.policy not in retriever.index.documents or \
+                (figure and not re.search(r"\d", goal.statement)):
             continue
         pick = source_pick(goal.statement_source, retriever)
-        if pick is not None and (pick.doc_id, pick.chunk.section_path) in top:
+        if pick is None:
+            continue
+        # its own section, not another of the same title (the 2011 policy has four "FYRTÅRNSPROJEKT")
+        own = [sec for sec in retriever.index.documents[pick.doc_id].sections if sec.start <= pick.start < sec.end
+               and sec.path == pick.chunk.section_path]
+        if any(p.chunk.doc_id == pick.doc_id and sec.start <= p.chunk.clean_start < sec.end
+               for sec in own for p in passages[:3]):
             return [pick]
     return []
 

@@ -1396,3 +1396,12 @@ def test_each_side_of_a_comparison_also_gets_its_own_best_passages(retriever):
     picks = comparison_picks(question, "general", pool, retriever, None)
     quoted = [retriever.index.documents[p.doc_id].cleaned[p.start:p.end] for p in picks if p.doc_id == draft]
     assert any("danskundervisning" in q or "danskuddannelse" in q for q in quoted)
+
+
+def test_what_a_policy_would_achieve_for_a_group_is_answered_with_the_goal_its_section_sets(retriever):
+    answer = answer_question("Hvad ville man opnå for de tosprogede skoleelever i politikken 2011-2014?", retriever)
+    assert answer.answer.startswith("Mål 1: De faglige resultater skal forbedres for de 25 procent svageste")
+    # a goal of another section of the same title ("FYRTÅRNSPROJEKT") about something else is not added
+    flagship = answer_question("Hvad skal fyrtårnsprojektet om kvalitetsløft af tilbud til børn og unge i de "
+                               "udvalgte boligområder opnå?", retriever)
+    assert "fattige" in flagship.answer and "Integrationsløft" not in flagship.answer.split("[1]")[0]
