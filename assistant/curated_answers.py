@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .asked import asked_sentence_start
 from .compare import fits_period, named_documents
 from .definitions import asked_definitions, load_definitions_cached
 from .document_facts import adoption_picks, period_picks
@@ -174,9 +175,9 @@ def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
 # "Hvilket af principperne handler om at måle effekten?", "Which guiding point is about values?": the one
 # item of a kind that the rest of the question describes. (Plural "hvilke" asks for a list.)
 WHICH_ITEM = re.compile(r"\b(?:hvilke[tn]|which)\s+(?:(?:af|of)\s+(?:de|the)?\s*)?"
-                        r"(princip\w*|mål(?:et|ene)?|pejlemærke\w*|indsatsområde\w*|principles?|goals?|"
+                        r"((?:københavner)?princip\w*|mål(?:et|ene)?|pejlemærke\w*|indsatsområde\w*|principles?|goals?|"
                         r"guiding points?)\b", re.IGNORECASE)
-WHICH_ITEM_KINDS = {"princip": "princip", "mål": "maal", "goal": "maal", "pejlemærke": "pejlemaerke",
+WHICH_ITEM_KINDS = {"princip": "princip", "københavnerprincip": "princip", "mål": "maal", "goal": "maal", "pejlemærke": "pejlemaerke",
                     "guiding": "pejlemaerke", "indsatsområde": "indsatsomraade"}
 
 
@@ -200,6 +201,9 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
              and g.kind == kind and not g.placeholder]
     named = named_documents(question, retriever)
     goals = [g for g in goals if g.policy in named] or ([] if named else goals)
+    # "Hvilket københavnerprincip …": the items whose title has the word the question names them by
+    label = m.group(1).lower().rstrip("e").removesuffix("ern")
+    goals = [g for g in goals if label in g.title.lower()] or goals
     rest = topic_of(question[m.end():] if m.re is WHICH_ITEM else question[:m.start()] + question[m.end():])
     # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
     # in the documents' words: an English question's through its glossary, a Danish one's synonyms ("langvarigt")
@@ -208,6 +212,13 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
     default = max(rarity.values(), default=1.0)
     weight = lambda ts: sum(rarity.get(t, default) for t in ts)  # noqa: E731
     shared = [terms & content_terms(f"{g.title} {g.statement}") for g in goals]
+    told = question[:asked_sentence_start(question)]
+    if not any(shared) and m.re is WHICH_ITEM and told:
+        # "En kollega skal holde oplæg om, hvordan virksomheder kan tiltrække kvalificerede medarbejdere fra
+        # udlandet. Hvilket princip kan hun læne sig op ad?": the case told before says what about, and the
+        # items' own text ("Mangfoldighed er en ressource" and its explanation) what they are about
+        terms = content_terms(retriever.expand(f"{told} {rest}")) - GOAL_WORDS
+        shared = [terms & content_terms(f"{g.title} {g.statement} {_item_text(g, retriever)}") for g in goals]
     scored = sorted(((weight(ts), i) for i, ts in enumerate(shared)), reverse=True)
     two = bool(TWO_ASKED.search(rest))  # "… om, hvor langvarigt det skal være, og om det skal evalueres?": each its item
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0] and not two):
@@ -220,6 +231,21 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
                 covered |= shared[i]
     picks = [source_pick(goals[i].statement_source, retriever) for i in sorted(chosen)]
     return [p for p in picks if p is not None]
+
+
+ITEM_TEXT_KINDS = ("principle", "goal", "pejlemaerke", "area", "theme", "numbered_item", "letter_item")
+ITEM_TEXT_MAX = 2000  # characters of an item's own text read for the words it shares with a question
+
+
+def _item_text(goal: Goal, retriever: Retriever) -> str:
+    """The text of the section an item's statement opens (a principle with its explanation), or its statement."""
+    pick = source_pick(goal.statement_source, retriever)
+    if pick is None:
+        return goal.statement
+    doc = retriever.index.documents[pick.doc_id]
+    own = [sec for sec in doc.sections if sec.kind in ITEM_TEXT_KINDS and sec.start <= pick.start < sec.end]
+    sec = min(own, key=lambda x: x.end - x.start, default=None)
+    return doc.cleaned[sec.start:min(sec.end, sec.start + ITEM_TEXT_MAX)] if sec else goal.statement
 
 
 TWO_ASKED = re.compile(r",\s*(?:og|samt|and)\s+(?:om|hvad|hvordan|hvor|whether|what|how)\b", re.IGNORECASE)

@@ -39,7 +39,7 @@ DEFAULT_FILES = tuple(HERE / "questions" / f"{name}.jsonl" for name in (
     "dev8", "dev9", "blind7", "dev10", "blind8", "blind9", "blind10", "dev11", "blind11", "dev12", "blind12",
     "dev13", "dev14", "dev15", "blind13", "dev16", "blind14", "dev17", "dev18", "dev19", "blind15",
     "offtopic_dev", "offtopic_blind", "offtopic_dev2", "dev20", "blind16", "dev21", "blind17", "dev22",
-    "blind18", "dev23", "blind19", "blind20", "dev24", "dev25", "blind21", "dev26", "blind22", "dev28",
+    "blind18", "dev23", "blind19", "blind20", "dev24", "dev25", "blind21", "dev26", "blind22", "dev28", "dev29",
 ))
 RESULTS = HERE / "results"
 WINDOW_WORDS = 120

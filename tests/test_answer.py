@@ -1405,3 +1405,14 @@ def test_what_a_policy_would_achieve_for_a_group_is_answered_with_the_goal_its_s
     flagship = answer_question("Hvad skal fyrtårnsprojektet om kvalitetsløft af tilbud til børn og unge i de "
                                "udvalgte boligområder opnå?", retriever)
     assert "fattige" in flagship.answer and "Integrationsløft" not in flagship.answer.split("[1]")[0]
+
+
+def test_which_principle_is_found_by_its_own_text_and_by_the_case_told_before(retriever):
+    told = answer_question("En kollega skal holde oplæg om, hvordan byens virksomheder kan tiltrække kvalificerede "
+                           "medarbejdere fra udlandet. Hvilket af principperne i integrationspolitikken 2011-2014 kan "
+                           "hun læne sig op ad?", retriever)
+    assert told.answer.startswith("PRINCIP I. MANGFOLDIGHED ER EN RESSOURCE")
+    # the synopsis's five københavnerprincipper are items of the goal data too, named by their own word
+    trust = answer_question("Hvilket københavnerprincip handler om tillid?", retriever)
+    assert "2. Vi har tillid til hinanden og byens institutioner [1]" in trust.answer
+    assert trust.citations[0].document_id == "synopsis-2011-2014"
