@@ -33,6 +33,8 @@ NUMBER_WORDS = re.compile(rf"\b(halvdel\w*|hver(?:t)? (?:{ORDINALS})|en (?:tredj
 # "hvor mange … bor der": people are counted; "hvor stor en del af de adspurgte mente …": what the
 # respondents said is reported, not named, by the figure's sentence ("70 % af alle respondenter").
 ASKING_WORDS = ("mange meget stor store stort høj højt lav lavt bor del gruppe mente mener syntes synes svarede ifølge måtte "
+                # how much more or less ("Hvor meget større er gabet … end for … samlet set?")
+                "større mindre højere lavere samlet set "
                 # taking part, which the documents tell in their own verb ("100 københavnere bød ind")
                 "deltog deltager deltaget deltage mødte mødt "
                 # when, in words that only place the figure in time ("ved udgangen af perioden")
