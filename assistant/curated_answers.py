@@ -220,6 +220,11 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
         terms = content_terms(retriever.expand(f"{told} {rest}")) - GOAL_WORDS
         shared = [terms & content_terms(f"{g.title} {g.statement} {_item_text(g, retriever)}") for g in goals]
     scored = sorted(((weight(ts), i) for i, ts in enumerate(shared)), reverse=True)
+    if goals and (not scored or scored[0][0] == 0) and m.re is WHICH_ITEM:
+        # "Hvilket københavnerprincip handler om at være sammen med folk, der er anderledes end én selv?": in
+        # other words than any item's; the item whose statement the question's words come closest to in meaning
+        closest = closest_item(goals, f"{told} {rest}".strip(), retriever)
+        return [p for p in [source_pick(goals[closest].statement_source, retriever)] if p] if closest is not None else []
     two = bool(TWO_ASKED.search(rest))  # "… om, hvor langvarigt det skal være, og om det skal evalueres?": each its item
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0] and not two):
         return []
@@ -231,6 +236,19 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
                 covered |= shared[i]
     picks = [source_pick(goals[i].statement_source, retriever) for i in sorted(chosen)]
     return [p for p in picks if p is not None]
+
+
+ITEM_CLOSER = 0.002  # the closest item's cosine must lead the next one's by this much (else none is chosen)
+
+
+def closest_item(goals: list[Goal], text: str, retriever: Retriever) -> int | None:
+    """The index of the item whose statement is closest in meaning to the text, when it leads the next."""
+    q = retriever.query_vector(text)
+    closeness = sorted(((float(retriever.statement_vector(g.statement) @ q), i) for i, g in enumerate(goals)),
+                       reverse=True)
+    if len(closeness) > 1 and closeness[0][0] - closeness[1][0] < ITEM_CLOSER:
+        return None
+    return closeness[0][1]
 
 
 ITEM_TEXT_KINDS = ("principle", "goal", "pejlemaerke", "area", "theme", "numbered_item", "letter_item")

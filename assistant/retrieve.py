@@ -120,6 +120,8 @@ class Retriever:
         # Retrieval, the answer's support check and the sentence ranker ask for the same question's
         # vector, language and expansion.
         self.query_vector = lru_cache(maxsize=256)(self._embed_query)
+        # short texts of the curated data (an item's statement), embedded as passages once each when first compared
+        self.statement_vector = lru_cache(maxsize=512)(self._embed_statement)
         self._detect = lru_cache(maxsize=256)(lambda question: detect_language(question, self.lexicon))
         self._topics: dict[str, str] = {}  # a question's topic (topic_of) → the question it is part of
         self.expand = lru_cache(maxsize=1024)(self._expanded)
@@ -204,6 +206,11 @@ class Retriever:
 
     def _embed_query(self, question: str) -> np.ndarray:
         vector = self.embedder.embed([question], kind="query")[0]
+        vector.setflags(write=False)
+        return vector
+
+    def _embed_statement(self, text: str) -> np.ndarray:
+        vector = self.embedder.embed([text], kind="passage")[0]
         vector.setflags(write=False)
         return vector
 

@@ -1416,3 +1416,7 @@ def test_which_principle_is_found_by_its_own_text_and_by_the_case_told_before(re
     trust = answer_question("Hvilket københavnerprincip handler om tillid?", retriever)
     assert "2. Vi har tillid til hinanden og byens institutioner [1]" in trust.answer
     assert trust.citations[0].document_id == "synopsis-2011-2014"
+    # in other words than any item's: the item whose statement comes closest in meaning (the real model)
+    others = answer_question("Hvilket københavnerprincip handler om at være sammen med folk, der er anderledes end "
+                             "én selv?", retriever)
+    assert "4. Vi indgår i fællesskaber med andre københavnere, der ikke ligner os selv [1]" in others.answer
