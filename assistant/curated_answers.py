@@ -177,8 +177,8 @@ def named_item_picks(question: str, retriever: Retriever) -> list[Pick]:
 WHICH_ITEM = re.compile(r"\b(?:hvilke[tn]|which)\s+(?:(?:af|of)\s+(?:de|the)?\s*)?"
                         r"((?:københavner)?princip\w*|mål(?:et|ene)?|pejlemærke\w*|indsatsområde\w*|principles?|goals?|"
                         r"guiding points?)\b", re.IGNORECASE)
-WHICH_ITEM_KINDS = {"princip": "princip", "københavnerprincip": "princip", "mål": "maal", "goal": "maal", "pejlemærke": "pejlemaerke",
-                    "guiding": "pejlemaerke", "indsatsområde": "indsatsomraade"}
+WHICH_ITEM_KINDS = {"princip": "princip", "københavnerprincip": "princip", "mål": "maal", "goal": "maal",
+                    "pejlemærke": "pejlemaerke", "guiding": "pejlemaerke", "indsatsområde": "indsatsomraade"}
 
 
 # "Hvad vil kommunen opnå for børn og unge ifølge pejlemærkerne?", "Hvad siger pejlemærkerne om sprog?",
@@ -201,9 +201,7 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
              and g.kind == kind and not g.placeholder]
     named = named_documents(question, retriever)
     goals = [g for g in goals if g.policy in named] or ([] if named else goals)
-    # "Hvilket københavnerprincip …": the items whose title has the word the question names them by
-    label = m.group(1).lower().rstrip("e").removesuffix("ern")
-    goals = [g for g in goals if label in g.title.lower()] or goals
+    goals = named_by_title(goals, m.group(1)) or goals
     rest = topic_of(question[m.end():] if m.re is WHICH_ITEM else question[:m.start()] + question[m.end():])
     # whole words only: a compound's parts would match by accident ("demokrati|ske" ~ "økonomi|ske")
     # in the documents' words: an English question's through its glossary, a Danish one's synonyms ("langvarigt")
@@ -224,7 +222,8 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
         # "Hvilket københavnerprincip handler om at være sammen med folk, der er anderledes end én selv?": in
         # other words than any item's; the item whose statement the question's words come closest to in meaning
         closest = closest_item(goals, f"{told} {rest}".strip(), retriever)
-        return [p for p in [source_pick(goals[closest].statement_source, retriever)] if p] if closest is not None else []
+        pick = source_pick(goals[closest].statement_source, retriever) if closest is not None else None
+        return [pick] if pick else []
     two = bool(TWO_ASKED.search(rest))  # "… om, hvor langvarigt det skal være, og om det skal evalueres?": each its item
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0] and not two):
         return []
@@ -236,6 +235,15 @@ def which_item_picks(question: str, retriever: Retriever) -> list[Pick]:
                 covered |= shared[i]
     picks = [source_pick(goals[i].statement_source, retriever) for i in sorted(chosen)]
     return [p for p in picks if p is not None]
+
+
+def named_by_title(goals: list[Goal], word: str) -> list[Goal]:
+    """The items whose title begins with the longest label the question's word holds: "københavnerprincippet"
+    names the synopsis's "Københavnerprincip 1: …", "principperne" the policies' "Princip 1: …"."""
+    label = lambda g: g.title.split()[0].lower().rstrip(":.")  # noqa: E731
+    fitting = [g for g in goals if label(g) in word.lower()]
+    longest = max((len(label(g)) for g in fitting), default=0)
+    return [g for g in fitting if len(label(g)) == longest]
 
 
 ITEM_CLOSER = 0.002  # the closest item's cosine must lead the next one's by this much (else none is chosen)
