@@ -247,10 +247,19 @@ def named_by_title(goals: list[Goal], word: str) -> list[Goal]:
 
 
 ITEM_CLOSER = 0.002  # the closest item's cosine must lead the next one's by this much (else none is chosen)
+# The best passage's closeness to what the item is to be about: "handler om vejret/fodbold/parkering?" 0.821-0.823,
+# "… om at stole på hinanden / børnenes skolegang / at måle effekten / at være sammen med folk, der er anderledes
+# end én selv?" 0.835-0.868 (session 21).
+ITEM_TOPIC_CLOSENESS = 0.83
 
 
 def closest_item(goals: list[Goal], text: str, retriever: Retriever) -> int | None:
-    """The index of the item whose statement is closest in meaning to the text, when it leads the next."""
+    """The index of the item whose statement is closest in meaning to the text, when it leads the next and the
+    text is about the documents at all (its best passage is close: the items' closeness alone does not tell
+    "vejret" from "skolegang")."""
+    best = retriever.dense_ranking(text, depth=1)
+    if not best or best[0][1] < ITEM_TOPIC_CLOSENESS:
+        return None
     q = retriever.query_vector(text)
     closeness = sorted(((float(retriever.statement_vector(g.statement) @ q), i) for i, g in enumerate(goals)),
                        reverse=True)
